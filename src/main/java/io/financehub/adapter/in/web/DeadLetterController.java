@@ -1,0 +1,58 @@
+package io.financehub.adapter.in.web;
+
+import io.financehub.application.port.in.DeadLetterAdministration;
+import io.financehub.application.port.out.DeadLetterStore.DeadLetter;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** Operators' view of dead letters, and their retry through the normal, exactly-once path. */
+@RestController
+@RequestMapping("/admin/dead-letters")
+public class DeadLetterController {
+
+    private final DeadLetterAdministration deadLetters;
+
+    public DeadLetterController(DeadLetterAdministration deadLetters) {
+        this.deadLetters = deadLetters;
+    }
+
+    @GetMapping
+    public Page<DeadLetterView> list(@RequestParam(required = false) Integer limit,
+                                     @RequestParam(required = false) String cursor) {
+        int size = Page.limit(limit);
+        List<DeadLetter> items = deadLetters.list(cursor == null ? null : parseCursor(cursor), size);
+        String next = items.size() == size ? Long.toString(items.get(items.size() - 1).id()) : null;
+        return new Page<>(items.stream().map(DeadLetterView::of).toList(), next);
+    }
+
+    @PostMapping("/{id}/retry")
+    public Map<String, Object> retry(@PathVariable long id) {
+        return Map.of("id", id, "status", deadLetters.retry(id));
+    }
+
+    private static long parseCursor(String cursor) {
+        try {
+            return Long.parseLong(cursor);
+        } catch (NumberFormatException e) {
+            throw new HubApiException(HttpStatus.BAD_REQUEST, "validation_failed", "cursor is not valid");
+        }
+    }
+
+    /** A dead letter as operators see it. */
+    public record DeadLetterView(long id, String queue, String reason, String idempotencyKey, String messageId,
+                                 int attempts, String status, Instant failedAt, Instant retriedAt, String body) {
+        static DeadLetterView of(DeadLetter d) {
+            return new DeadLetterView(d.id(), d.queue(), d.reason(), d.idempotencyKey(), d.messageId(), d.attempts(),
+                    d.status(), d.failedAt(), d.retriedAt(), d.body());
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package io.financehub.adapter.in.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.financehub.application.port.in.CommandChannel;
+import io.financehub.application.port.in.CommandValidationException;
+import io.financehub.application.port.in.InvoiceTimeline;
+import io.financehub.application.port.in.InvoiceTimelineQuery;
+import io.financehub.application.port.in.IssueInvoiceCommand;
+import io.financehub.application.port.in.IssueInvoiceResult;
+import io.financehub.application.port.in.IssueInvoiceUseCase;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.Map;
+
+/** Contract section 3: invoice commands and timelines over HTTP. Calls use cases only. */
+@RestController
+@RequestMapping("/api/invoices")
+public class InvoiceController {
+
+    private final IssueInvoiceUseCase issueInvoice;
+    private final InvoiceTimelineQuery timelines;
+    private final ObjectMapper json;
+
+    public InvoiceController(IssueInvoiceUseCase issueInvoice, InvoiceTimelineQuery timelines, ObjectMapper json) {
+        this.issueInvoice = issueInvoice;
+        this.timelines = timelines;
+        this.json = json;
+    }
+
+    @PostMapping(consumes = "*/*")
+    public ResponseEntity<InvoiceView> issue(@RequestBody(required = false) byte[] body) {
+        IssueInvoiceCommand command = parse(body);
+        IssueInvoiceResult result = issueInvoice.issue(command, CommandChannel.HTTP);
+        ResponseEntity.BodyBuilder response = ResponseEntity.status(HttpStatus.ACCEPTED)
+                .location(URI.create("/api/invoices/" + command.invoiceId()));
+        if (result.replayed()) {
+            response.header("Idempotent-Replayed", "true");
+        }
+        return response.body(InvoiceView.of(result.invoice()));
+    }
+
+    @GetMapping("/{invoiceId}")
+    public InvoiceTimeline timeline(@PathVariable String invoiceId) {
+        return timelines.timeline(invoiceId).orElseThrow(() -> new HubApiException(HttpStatus.NOT_FOUND, "not_found",
+                "no invoice " + (invoiceId.length() > 64 ? invoiceId.substring(0, 64) + "…" : invoiceId)));
+    }
+
+    private IssueInvoiceCommand parse(byte[] body) {
+        Map<?, ?> fields;
+        try {
+            if (body == null || body.length == 0) {
+                throw new HubApiException(HttpStatus.BAD_REQUEST, "malformed_payload", "the body is empty");
+            }
+            Object decoded = json.readValue(body, Object.class);
+            if (!(decoded instanceof Map<?, ?> map)) {
+                throw new HubApiException(HttpStatus.BAD_REQUEST, "malformed_payload", "the body must be a JSON object");
+            }
+            fields = map;
+        } catch (IOException e) {
+            issueInvoice.recordRejected(CommandChannel.HTTP, null, "malformed JSON");
+            throw new HubApiException(HttpStatus.BAD_REQUEST, "malformed_payload", "the body is not valid JSON");
+        }
+        try {
+            return IssueInvoiceCommand.fromJson(fields);
+        } catch (CommandValidationException e) {
+            Object id = fields.get("invoiceId");
+            issueInvoice.recordRejected(CommandChannel.HTTP, id instanceof String s ? s : null, e.getMessage());
+            throw e;
+        }
+    }
+}

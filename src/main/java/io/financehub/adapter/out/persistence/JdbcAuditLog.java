@@ -1,0 +1,25 @@
+package io.financehub.adapter.out.persistence;
+
+import io.financehub.application.port.in.CommandChannel;
+import io.financehub.application.port.out.AuditLog;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Instant;
+
+/** {@link AuditLog} on the {@code inbound_commands} table. */
+public class JdbcAuditLog implements AuditLog {
+
+    private final JdbcTemplate jdbc;
+
+    public JdbcAuditLog(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public void recordInboundCommand(CommandChannel channel, String command, String invoiceId, String contentHash,
+                                     String outcome, String detail) {
+        jdbc.update("INSERT INTO inbound_commands (channel, command, invoice_id, content_hash, outcome, detail, "
+                        + "received_at) VALUES (?, ?, ?, ?, ?, ?, ?)", channel.name().toLowerCase(), command,
+                Text.clip(invoiceId, 64), contentHash, outcome, Text.clip(detail, 4000), SqlTime.of(Instant.now()));
+    }
+}

@@ -1,0 +1,19 @@
+package io.financehub.application.port.in;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Contract section 3's {@code GET /api/invoices/{id}} answer. */
+public record InvoiceTimeline(String invoiceId, String status, String currency, long amountMinor, Instant createdAt,
+                              List<Entry> payments, List<Entry> accountingPosts, List<Entry> smsMessages,
+                              List<WebhookEntry> webhookEvents) {
+
+    /** One side effect: its key, status and what the vendor gave back (intent id, journal ref, message SID). */
+    public record Entry(String idempotencyKey, String action, String status, int attempts, String reference,
+                        String detail, Instant createdAt, Instant completedAt) {
+    }
+
+    public record WebhookEntry(String provider, String eventId, String type, String status, Instant receivedAt,
+                               Instant processedAt) {
+    }
+}

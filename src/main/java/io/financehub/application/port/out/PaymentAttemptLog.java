@@ -1,0 +1,12 @@
+package io.financehub.application.port.out;
+
+import io.financehub.domain.model.SideEffectStatus;
+
+/** The {@code payment_attempts} audit table: one row per call to the payment gateway. */
+public interface PaymentAttemptLog {
+
+    /** Written inside the claim's transaction, before the call: the request is on record even if we crash. */
+    void started(String invoiceId, String idempotencyKey, int attempt, String request);
+
+    void finished(String idempotencyKey, int attempt, VendorOutcome outcome, SideEffectStatus status);
+}

@@ -1,0 +1,61 @@
+package io.financehub.application.port.out;
+
+import io.financehub.domain.model.IdempotencyKey;
+import io.financehub.domain.model.SideEffect;
+import io.financehub.domain.model.SideEffectStatus;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The idempotency table: one row per side effect, keyed by its idempotency key. A side effect is claimed here
+ * before its vendor is called, so that at most one caller, on any replica, holds it at a time.
+ */
+public interface SideEffectRepository {
+
+    /** Stores a new pending side effect; returns false (and changes nothing) when the key already exists. */
+    boolean createIfAbsent(IdempotencyKey key, Map<String, String> parameters, Instant now);
+
+    Optional<SideEffect> find(String idempotencyKey);
+
+    List<SideEffect> findByInvoice(String invoiceId);
+
+    /**
+     * Claims the side effect: a pending or retrying one becomes in progress ({@link ClaimKind#FRESH}); an in-progress
+     * one whose claim is older than {@code leaseExpiredBefore} is taken over ({@link ClaimKind#TAKEOVER}: its
+     * previous attempt's outcome is unknown). Anything else is not claimed.
+     */
+    Claim claim(String idempotencyKey, Instant now, Instant leaseExpiredBefore);
+
+    /** Ends an attempt with a final or unknown status. Only the claim holder calls this. */
+    void complete(String idempotencyKey, SideEffectStatus status, String resultRef, String error, Instant now);
+
+    /** Releases the claim for a later attempt, not to be dispatched before {@code notBefore}. */
+    void scheduleRetry(String idempotencyKey, String error, Instant notBefore);
+
+    /**
+     * Side effects that should be on a queue but may not be: pending or retrying and last dispatched before
+     * {@code dispatchedBefore}, or in progress with a claim older than {@code leaseExpiredBefore}.
+     */
+    List<SideEffect> findDueForRedispatch(Instant dispatchedBefore, Instant leaseExpiredBefore, int limit);
+
+    /**
+     * Marks the side effect as handed to its queue at {@code now}; with {@code onlyIfDispatchedBefore} set,
+     * only when nobody else dispatched it since (so replicas sweeping together dispatch each row once).
+     */
+    boolean markDispatched(String idempotencyKey, Instant now, Instant onlyIfDispatchedBefore);
+
+    /** Puts a failed or unknown side effect back to pending for an operator's deliberate retry. */
+    boolean reopen(String idempotencyKey, Instant now);
+
+    enum ClaimKind { FRESH, TAKEOVER, NONE }
+
+    /** @param effect the side effect as it is after the claim (attempts already counted) */
+    record Claim(ClaimKind kind, SideEffect effect) {
+        public boolean claimed() {
+            return kind != ClaimKind.NONE;
+        }
+    }
+}

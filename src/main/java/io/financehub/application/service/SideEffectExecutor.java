@@ -1,0 +1,165 @@
+package io.financehub.application.service;
+
+import io.financehub.application.port.in.ExecuteSideEffectUseCase;
+import io.financehub.application.port.out.DeadLetterStore;
+import io.financehub.application.port.out.InvoiceRepository;
+import io.financehub.application.port.out.SideEffectQueue;
+import io.financehub.application.port.out.SideEffectRepository;
+import io.financehub.application.port.out.SideEffectRepository.Claim;
+import io.financehub.application.port.out.SideEffectRepository.ClaimKind;
+import io.financehub.application.port.out.TransactionRunner;
+import io.financehub.application.port.out.VendorExchange;
+import io.financehub.application.port.out.VendorOutcome;
+import io.financehub.domain.model.Invoice;
+import io.financehub.domain.model.SideEffect;
+import io.financehub.domain.model.SideEffectAction;
+import io.financehub.domain.model.SideEffectStatus;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The one place that runs the "claim key → call vendor → record" shape for every side effect. Each step is
+ * resumable from the claim: a crash before the vendor call leaves an in-progress claim that the relay hands to
+ * another worker after the lease, and that worker {@linkplain SideEffectHandler#resume resumes} it.
+ */
+public class SideEffectExecutor implements ExecuteSideEffectUseCase {
+
+    private static final Logger LOG = Logger.getLogger(SideEffectExecutor.class.getName());
+
+    private final SideEffectRepository sideEffects;
+    private final InvoiceRepository invoices;
+    private final SideEffectQueue queue;
+    private final DeadLetterStore deadLetters;
+    private final TransactionRunner tx;
+    private final SideEffectPolicy policy;
+    private final Clock clock;
+    private final Map<SideEffectAction, SideEffectHandler> handlers = new EnumMap<>(SideEffectAction.class);
+
+    public SideEffectExecutor(SideEffectRepository sideEffects, InvoiceRepository invoices, SideEffectQueue queue,
+                              DeadLetterStore deadLetters, TransactionRunner tx, SideEffectPolicy policy, Clock clock,
+                              List<SideEffectHandler> handlerList) {
+        this.sideEffects = sideEffects;
+        this.invoices = invoices;
+        this.queue = queue;
+        this.deadLetters = deadLetters;
+        this.tx = tx;
+        this.policy = policy;
+        this.clock = clock;
+        for (SideEffectHandler handler : handlerList) {
+            handler.actions().forEach(action -> {
+                if (handlers.put(action, handler) != null) {
+                    throw new IllegalStateException("two handlers for " + action);
+                }
+            });
+        }
+    }
+
+    @Override
+    public String execute(String idempotencyKey) {
+        Optional<SideEffect> stored = sideEffects.find(idempotencyKey);
+        if (stored.isEmpty()) {
+            LOG.warning(() -> "no side effect stored under " + idempotencyKey + "; message ignored");
+            return "unknown-key";
+        }
+        if (stored.get().status().isFinal() || stored.get().status() == SideEffectStatus.UNKNOWN) {
+            return "already-" + stored.get().status().dbValue();
+        }
+        SideEffectHandler handler = handlerFor(stored.get().action());
+        Invoice invoice = invoices.find(stored.get().invoiceId())
+                .orElseThrow(() -> new IllegalStateException("side effect " + idempotencyKey + " has no invoice"));
+        Instant now = clock.instant();
+        Claim claim = tx.inTransaction(() -> {
+            Claim c = sideEffects.claim(idempotencyKey, now, now.minus(policy.lease()));
+            if (c.claimed()) {
+                handler.onClaim(c.effect(), invoice);
+            }
+            return c;
+        });
+        if (!claim.claimed()) {
+            return "not-claimed";
+        }
+        SideEffect effect = claim.effect();
+        VendorOutcome outcome = call(handler, claim.kind(), effect, invoice);
+        return record(handler, effect, invoice, outcome);
+    }
+
+    private VendorOutcome call(SideEffectHandler handler, ClaimKind kind, SideEffect effect, Invoice invoice) {
+        try {
+            return kind == ClaimKind.TAKEOVER ? handler.resume(effect, invoice) : handler.perform(effect, invoice);
+        } catch (RuntimeException e) {
+            // an adapter bug or an unexpected client error: whether the request left is not known
+            LOG.log(Level.WARNING, "side effect " + effect.key() + " failed unexpectedly", e);
+            return new VendorOutcome.Unknown(e.getClass().getSimpleName() + ": " + e.getMessage(),
+                    VendorExchange.requestOnly(null));
+        }
+    }
+
+    private String record(SideEffectHandler handler, SideEffect effect, Invoice invoice, VendorOutcome outcome) {
+        Instant now = clock.instant();
+        String key = effect.key().value();
+        boolean retry = outcome instanceof VendorOutcome.Retryable
+                || (outcome instanceof VendorOutcome.Unknown && handler.retriesUnknownOutcome());
+        if (retry && effect.attempts() < policy.maxAttempts()) {
+            Duration delay = policy.backoff(effect.attempts());
+            if (outcome instanceof VendorOutcome.Retryable r && r.retryAfter() != null
+                    && r.retryAfter().compareTo(delay) > 0) {
+                delay = r.retryAfter();
+            }
+            Instant notBefore = now.plus(delay);
+            tx.inTransaction(() -> {
+                sideEffects.scheduleRetry(key, describe(outcome), notBefore);
+                handler.onOutcome(effect, invoice, outcome, SideEffectStatus.RETRYING);
+            });
+            queue.enqueueAfter(effect.action().channel(), key, delay);
+            return "retry-in-" + delay.toMillis() + "ms";
+        }
+        SideEffectStatus status;
+        if (outcome instanceof VendorOutcome.Succeeded) {
+            status = SideEffectStatus.SUCCEEDED;
+        } else if (outcome instanceof VendorOutcome.Unknown && !handler.retriesUnknownOutcome()) {
+            status = SideEffectStatus.UNKNOWN;
+        } else {
+            status = SideEffectStatus.FAILED;
+        }
+        String reference = outcome instanceof VendorOutcome.Succeeded s ? s.reference() : null;
+        tx.inTransaction(() -> {
+            sideEffects.complete(key, status, reference, status == SideEffectStatus.SUCCEEDED ? null : describe(outcome), now);
+            handler.onOutcome(effect, invoice, outcome, status);
+            if (status == SideEffectStatus.FAILED) {
+                deadLetters.record(new DeadLetterStore.NewDeadLetter(
+                        "hub.side-effects." + effect.action().channel().name().toLowerCase(), describe(outcome),
+                        null, key, key, Map.of(), effect.attempts(), now));
+            }
+        });
+        return status.dbValue();
+    }
+
+    private SideEffectHandler handlerFor(SideEffectAction action) {
+        SideEffectHandler handler = handlers.get(action);
+        if (handler == null) {
+            throw new IllegalStateException("no handler for " + action);
+        }
+        return handler;
+    }
+
+    private static String describe(VendorOutcome outcome) {
+        if (outcome instanceof VendorOutcome.Rejected r) {
+            return "rejected " + r.code() + ": " + r.message();
+        }
+        if (outcome instanceof VendorOutcome.Retryable r) {
+            return "retryable: " + r.message();
+        }
+        if (outcome instanceof VendorOutcome.Unknown u) {
+            return "outcome unknown: " + u.message();
+        }
+        return "succeeded";
+    }
+}

@@ -1,0 +1,101 @@
+package io.financehub.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.financehub.adapter.in.jms.BrokerDeadLetterListener;
+import io.financehub.adapter.in.jms.InvoiceCommandListener;
+import io.financehub.adapter.out.messaging.CamelMessageRedelivery;
+import io.financehub.adapter.out.messaging.CamelSideEffectQueue;
+import io.financehub.adapter.out.messaging.QueueNames;
+import io.financehub.application.port.in.DeadLetterAdministration;
+import io.financehub.application.port.in.IssueInvoiceUseCase;
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.apache.camel.ProducerTemplate;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Artemis and the JMS adapters. Camel reaches Artemis through camel-jms on Spring Boot's pooled Artemis
+ * connection factory ({@code spring.artemis.pool.enabled}); camel-activemq is deliberately not used, because it
+ * brings ActiveMQ Classic's auto-configuration, which then replaces Artemis.
+ */
+@Configuration
+public class MessagingConfiguration {
+
+    /** Redelivery before the broker dead-letters a message that keeps failing. */
+    static final int MAX_DELIVERY_ATTEMPTS = 6;
+
+    @Bean
+    CamelSideEffectQueue sideEffectQueue(ProducerTemplate producer) {
+        return new CamelSideEffectQueue(producer);
+    }
+
+    @Bean
+    CamelMessageRedelivery messageRedelivery(ProducerTemplate producer) {
+        return new CamelMessageRedelivery(producer);
+    }
+
+    /** Named for the {@code invoice-commands} route. */
+    @Bean
+    InvoiceCommandListener invoiceCommandListener(IssueInvoiceUseCase issueInvoice, ObjectMapper json) {
+        return new InvoiceCommandListener(issueInvoice, json);
+    }
+
+    /** Named for the {@code dead-letter-recorder} route. */
+    @Bean
+    BrokerDeadLetterListener brokerDeadLetterListener(DeadLetterAdministration deadLetters) {
+        return new BrokerDeadLetterListener(deadLetters);
+    }
+
+    /**
+     * The embedded broker: a TCP acceptor for outside JMS clients, and an explicit dead-letter and expiry address
+     * (Artemis' default drops a message after its last delivery attempt when none is configured).
+     */
+    @Bean
+    ArtemisConfigurationCustomizer embeddedBrokerCustomizer(BrokerProperties broker) {
+        return configuration -> {
+            try {
+                configuration.addAcceptorConfiguration("hub-tcp", "tcp://" + broker.embeddedHost() + ":"
+                        + broker.embeddedPort() + "");
+            } catch (Exception e) {
+                throw new IllegalStateException("bad embedded broker acceptor", e);
+            }
+            configuration.addAddressSetting("#", new AddressSettings()
+                    .setDeadLetterAddress(SimpleString.of(QueueNames.DEAD_LETTERS))
+                    .setExpiryAddress(SimpleString.of(QueueNames.DEAD_LETTERS))
+                    .setMaxDeliveryAttempts(MAX_DELIVERY_ATTEMPTS)
+                    .setRedeliveryDelay(1000)
+                    .setRedeliveryMultiplier(2.0)
+                    .setMaxRedeliveryDelay(30_000));
+            // the dead-letter queue itself never dead-letters: its recorder retries until the database is back
+            configuration.addAddressSetting(QueueNames.DEAD_LETTERS, new AddressSettings()
+                    .setMaxDeliveryAttempts(-1)
+                    .setRedeliveryDelay(5000)
+                    .setRedeliveryMultiplier(2.0)
+                    .setMaxRedeliveryDelay(60_000));
+            configuration.setSecurityEnabled(broker.requiresLogin());
+        };
+    }
+
+    /**
+     * With {@code HUB_BROKER_USER} set, the embedded broker's TCP acceptor requires those credentials; the hub's own
+     * in-VM connection stays trusted.
+     */
+    @Bean
+    static BeanPostProcessor embeddedBrokerSecurity(org.springframework.core.env.Environment env) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String beanName) {
+                String user = env.getProperty("hub.broker.user", "");
+                if (bean instanceof EmbeddedActiveMQ embedded && !user.isBlank()) {
+                    embedded.setSecurityManager(new EmbeddedBrokerSecurityManager(user,
+                            env.getProperty("hub.broker.password", "")));
+                }
+                return bean;
+            }
+        };
+    }
+}
