@@ -1,0 +1,104 @@
+package io.financehub.application;
+
+import io.financehub.application.port.out.SideEffectRepository;
+import io.financehub.domain.model.IdempotencyKey;
+import io.financehub.domain.model.SideEffect;
+import io.financehub.domain.model.SideEffectStatus;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A {@link SideEffectRepository} in memory with the same claim rules as the JDBC one, for use-case tests. */
+final class InMemorySideEffects implements SideEffectRepository {
+
+    final Map<String, SideEffect> rows = new LinkedHashMap<>();
+    final Map<String, Instant> dispatchedAt = new LinkedHashMap<>();
+
+    @Override
+    public boolean createIfAbsent(IdempotencyKey key, Map<String, String> parameters, Instant now) {
+        return rows.putIfAbsent(key.value(), new SideEffect(key, SideEffectStatus.PENDING, 0, parameters, null, null,
+                now, null, null)) == null;
+    }
+
+    @Override
+    public Optional<SideEffect> find(String key) {
+        return Optional.ofNullable(rows.get(key));
+    }
+
+    @Override
+    public List<SideEffect> findByInvoice(String invoiceId) {
+        return rows.values().stream().filter(e -> e.invoiceId().equals(invoiceId)).toList();
+    }
+
+    @Override
+    public Claim claim(String key, Instant now, Instant leaseExpiredBefore) {
+        SideEffect e = rows.get(key);
+        if (e.status() == SideEffectStatus.PENDING || e.status() == SideEffectStatus.RETRYING) {
+            return new Claim(ClaimKind.FRESH, put(e, SideEffectStatus.IN_PROGRESS, e.attempts() + 1, now, e.lastError()));
+        }
+        if (e.status() == SideEffectStatus.IN_PROGRESS && e.claimedAt().isBefore(leaseExpiredBefore)) {
+            return new Claim(ClaimKind.TAKEOVER, put(e, SideEffectStatus.IN_PROGRESS, e.attempts() + 1, now, e.lastError()));
+        }
+        return new Claim(ClaimKind.NONE, null);
+    }
+
+    @Override
+    public void complete(String key, SideEffectStatus status, String resultRef, String error, Instant now) {
+        SideEffect e = rows.get(key);
+        rows.put(key, new SideEffect(e.key(), status, e.attempts(), e.parameters(), resultRef, error, e.createdAt(),
+                e.claimedAt(), now));
+    }
+
+    @Override
+    public void scheduleRetry(String key, String error, Instant notBefore) {
+        SideEffect e = rows.get(key);
+        put(e, SideEffectStatus.RETRYING, e.attempts(), e.claimedAt(), error);
+        dispatchedAt.put(key, notBefore);
+    }
+
+    @Override
+    public List<SideEffect> findDueForRedispatch(Instant dispatchedBefore, Instant leaseExpiredBefore, int limit) {
+        List<SideEffect> due = new ArrayList<>();
+        rows.values().forEach(e -> {
+            Instant d = dispatchedAt.get(e.key().value());
+            boolean notRecentlyDispatched = d == null || d.isBefore(dispatchedBefore);
+            if (notRecentlyDispatched && (e.status() == SideEffectStatus.PENDING || e.status() == SideEffectStatus.RETRYING
+                    || (e.status() == SideEffectStatus.IN_PROGRESS && e.claimedAt().isBefore(leaseExpiredBefore)))) {
+                due.add(e);
+            }
+        });
+        return due;
+    }
+
+    @Override
+    public boolean markDispatched(String key, Instant now, Instant onlyIfDispatchedBefore) {
+        Instant d = dispatchedAt.get(key);
+        Instant bound = onlyIfDispatchedBefore == null ? now : onlyIfDispatchedBefore;
+        if (d == null || d.isBefore(bound)) {
+            dispatchedAt.put(key, now);
+            return true;
+        }
+        return false;
+    }
+
+    @Override
+    public boolean reopen(String key, Instant now) {
+        SideEffect e = rows.get(key);
+        if (e.status() != SideEffectStatus.FAILED && e.status() != SideEffectStatus.UNKNOWN) {
+            return false;
+        }
+        put(e, SideEffectStatus.PENDING, e.attempts(), e.claimedAt(), e.lastError());
+        return true;
+    }
+
+    private SideEffect put(SideEffect e, SideEffectStatus status, int attempts, Instant claimedAt, String error) {
+        SideEffect next = new SideEffect(e.key(), status, attempts, e.parameters(), e.resultRef(), error, e.createdAt(),
+                claimedAt, e.completedAt());
+        rows.put(e.key().value(), next);
+        return next;
+    }
+}
