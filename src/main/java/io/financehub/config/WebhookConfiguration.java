@@ -31,6 +31,7 @@ import io.financehub.application.service.WebhookRelay;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -67,9 +68,11 @@ public class WebhookConfiguration {
         return new TwilioFormStatusReader();
     }
 
+    /** On the embedded H2 file database, new events are forced to the disk before they are acknowledged. */
     @Bean
-    JdbcWebhookEventStore webhookEventStore(JdbcTemplate jdbc) {
-        return new JdbcWebhookEventStore(jdbc);
+    JdbcWebhookEventStore webhookEventStore(JdbcTemplate jdbc,
+                                            @Value("${spring.datasource.url:}") String datasourceUrl) {
+        return new JdbcWebhookEventStore(jdbc, datasourceUrl.startsWith("jdbc:h2:file:"));
     }
 
     @Bean

@@ -16,6 +16,12 @@ import java.util.Optional;
 /**
  * {@link WebhookEventStore} on {@code webhook_events}. Each write is one auto-committed statement, so an
  * acknowledged insert is committed when this returns.
+ * <p>
+ * On the embedded H2 file database a commit ({@code WRITE_DELAY=0}) reaches the file before it returns, which
+ * survives a killed process, but H2 never forces the file to the disk: an operating-system crash or power loss
+ * could still take back a row the hub acknowledged. With {@code syncToDisk} a new event's insert is followed by
+ * {@code CHECKPOINT SYNC} (an fsync), so it is on the disk before the answer, as the broker's journal is.
+ * PostgreSQL needs none of this: its commit already waits for the write-ahead log to be flushed.
  */
 public class JdbcWebhookEventStore implements WebhookEventStore {
 
@@ -29,13 +35,24 @@ public class JdbcWebhookEventStore implements WebhookEventStore {
             WebhookProvider.ofName(rs.getString("provider")), rs.getString("event_id"));
 
     private final JdbcTemplate jdbc;
+    private final boolean syncToDisk;
 
-    public JdbcWebhookEventStore(JdbcTemplate jdbc) {
+    /** @param syncToDisk force each new event to the disk (for the embedded H2 file database only) */
+    public JdbcWebhookEventStore(JdbcTemplate jdbc, boolean syncToDisk) {
         this.jdbc = jdbc;
+        this.syncToDisk = syncToDisk;
     }
 
     @Override
     public boolean insertIfAbsent(NewWebhookEvent event) {
+        boolean inserted = insert(event);
+        if (inserted && syncToDisk) {
+            jdbc.execute("CHECKPOINT SYNC");
+        }
+        return inserted;
+    }
+
+    private boolean insert(NewWebhookEvent event) {
         try {
             return jdbc.update("INSERT INTO webhook_events (provider, event_id, type, payload_hash, payload, invoice_id, "
                             + "object_ref, status, received_at, dispatched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
