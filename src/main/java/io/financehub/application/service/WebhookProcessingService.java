@@ -67,7 +67,8 @@ public class WebhookProcessingService implements ProcessWebhookEventUseCase {
             outcome = provider == WebhookProvider.STRIPE ? applyStripe(event) : applyTwilio(event);
         } catch (MalformedWebhookException e) {
             // its content can never be applied: kept as failed for an operator instead of being redelivered
-            store.recordOutcome(provider, eventId, WebhookEventStatus.FAILED, event.invoiceId(), e.getMessage(), null);
+            store.recordOutcome(provider, eventId, WebhookEventStatus.FAILED, event.invoiceId(), e.getMessage(),
+                    null);
             return WebhookEventStatus.FAILED;
         } catch (RuntimeException e) {
             try {

@@ -54,9 +54,9 @@ public class JdbcWebhookEventStore implements WebhookEventStore {
 
     private boolean insert(NewWebhookEvent event) {
         try {
-            return jdbc.update("INSERT INTO webhook_events (provider, event_id, type, payload_hash, payload, invoice_id, "
-                            + "object_ref, status, received_at, dispatched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                            + "ON CONFLICT DO NOTHING",
+            return jdbc.update("INSERT INTO webhook_events (provider, event_id, type, payload_hash, payload, "
+                            + "invoice_id, object_ref, status, received_at, dispatched_at) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
                     event.provider().dbValue(), event.envelope().eventId(), event.envelope().type(),
                     event.payloadHash(), event.payload(), event.envelope().invoiceId(), event.envelope().objectRef(),
                     WebhookEventStatus.RECEIVED.dbValue(), SqlTime.of(event.receivedAt()),
@@ -93,8 +93,9 @@ public class JdbcWebhookEventStore implements WebhookEventStore {
     public void recordOutcome(WebhookProvider provider, String eventId, WebhookEventStatus status, String invoiceId,
                               String error, Instant processedAt) {
         jdbc.update("UPDATE webhook_events SET status = ?, invoice_id = COALESCE(?, invoice_id), last_error = ?, "
-                        + "processed_at = COALESCE(?, processed_at) WHERE provider = ? AND event_id = ?", status.dbValue(), invoiceId,
-                Text.clip(error, 4000), SqlTime.of(processedAt), provider.dbValue(), eventId);
+                        + "processed_at = COALESCE(?, processed_at) WHERE provider = ? AND event_id = ?",
+                status.dbValue(), invoiceId, Text.clip(error, 4000), SqlTime.of(processedAt), provider.dbValue(),
+                eventId);
     }
 
     @Override

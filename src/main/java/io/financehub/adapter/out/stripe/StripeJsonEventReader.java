@@ -34,8 +34,8 @@ public class StripeJsonEventReader implements StripeEventReader {
         String type = requiredText(event, "type", MAX_TYPE);
         JsonNode object = dataObject(event);
         String invoiceId = metadataInvoiceId(object);
-        return new WebhookEnvelope(id, type, invoiceId != null && invoiceId.length() <= MAX_INVOICE_ID ? invoiceId : null,
-                paymentIntentId(object));
+        boolean hubInvoiceId = invoiceId != null && invoiceId.length() <= MAX_INVOICE_ID;
+        return new WebhookEnvelope(id, type, hubInvoiceId ? invoiceId : null, paymentIntentId(object));
     }
 
     @Override
