@@ -22,14 +22,19 @@ public record HubProperties(Path dataDir, String publicBaseUrl, Path routesDir, 
         dataDir = dataDir == null ? Path.of("./data") : dataDir;
         publicBaseUrl = publicBaseUrl == null ? "http://localhost:8080" : publicBaseUrl.replaceAll("/+$", "");
         routesDir = routesDir == null ? Path.of("./routes") : routesDir;
-        webhook = webhook == null ? new Webhook(0) : webhook;
+        webhook = webhook == null ? new Webhook(0, null) : webhook;
         sideEffects = sideEffects == null ? new SideEffects(null, null, 0, null, null) : sideEffects;
     }
 
-    /** @param maxBytes largest accepted webhook body ({@code HUB_WEBHOOK_MAX_BYTES}) */
-    public record Webhook(long maxBytes) {
+    /**
+     * @param maxBytes   largest accepted webhook body ({@code HUB_WEBHOOK_MAX_BYTES})
+     * @param relayAfter how long a stored event may stay {@code received} after its hand-off to the queue before
+     *                   the webhook relay queues it again ({@code HUB_WEBHOOK_RELAY_AFTER})
+     */
+    public record Webhook(long maxBytes, Duration relayAfter) {
         public Webhook {
             maxBytes = maxBytes <= 0 ? 1_048_576 : maxBytes;
+            relayAfter = relayAfter == null ? Duration.ofSeconds(30) : relayAfter;
         }
     }
 

@@ -1,0 +1,23 @@
+package io.financehub.application.port.in;
+
+/**
+ * The webhook relay, run on a timer by every replica: the outbox half of durable acknowledgement, and the retry of
+ * events that arrived before the invoice or message they are about.
+ */
+public interface RelayWebhookEventsUseCase {
+
+    /**
+     * Puts events that are stored but still {@code received} long after their last hand-off back on their queue
+     * (the hub stopped between commit and send, or the send failed). Each event is sent by one replica only.
+     *
+     * @return how many events were queued
+     */
+    int relayUnqueued();
+
+    /**
+     * Re-runs {@code unmatched} events whose invoice (Stripe) or message (Twilio) is now known.
+     *
+     * @return how many events were re-run
+     */
+    int reprocessMatchable();
+}

@@ -1,0 +1,72 @@
+package io.financehub.application.port.out;
+
+import io.financehub.application.port.in.WebhookEventSummary;
+import io.financehub.domain.model.WebhookEventStatus;
+import io.financehub.domain.model.WebhookProvider;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The {@code webhook_events} table: every verified webhook, once per (provider, event id), with its raw payload
+ * for replay. The unique constraint on (provider, event id) is what deduplicates, across concurrent deliveries and
+ * replicas.
+ */
+public interface WebhookEventStore {
+
+    /**
+     * Stores and commits a new event in status {@code received}, marked as handed to its queue at
+     * {@code receivedAt}.
+     *
+     * @return false (changing nothing) when the event was already stored
+     */
+    boolean insertIfAbsent(NewWebhookEvent event);
+
+    /** Counts one more delivery of an already stored event. */
+    void countDuplicate(WebhookProvider provider, String eventId);
+
+    Optional<StoredWebhookEvent> find(WebhookProvider provider, String eventId);
+
+    /** Counts one processing run of the event. */
+    void countAttempt(WebhookProvider provider, String eventId);
+
+    /**
+     * Records how processing ended: the status, the invoice it concerned (when known), the error (null on success)
+     * and when it completed ({@code processedAt} null keeps the previous value: a failure completes nothing).
+     */
+    void recordOutcome(WebhookProvider provider, String eventId, WebhookEventStatus status, String invoiceId,
+                       String error, Instant processedAt);
+
+    /** Events still {@code received} whose last hand-off to their queue was before {@code dispatchedBefore}. */
+    List<EventRef> findUnqueued(Instant dispatchedBefore, int limit);
+
+    /**
+     * {@code unmatched} events whose invoice (by id or Stripe PaymentIntent) or SMS message now exists and that
+     * were not re-run since {@code dispatchedBefore}.
+     */
+    List<EventRef> findMatchableUnmatched(Instant dispatchedBefore, int limit);
+
+    /**
+     * Marks the event as handed on at {@code now}, only if nobody did so since {@code onlyIfDispatchedBefore}: the
+     * replica whose update wins is the one that sends it.
+     */
+    boolean markDispatched(WebhookProvider provider, String eventId, Instant now, Instant onlyIfDispatchedBefore);
+
+    /** Newest first; see {@link io.financehub.application.port.in.WebhookEventAdministration#list}. */
+    List<WebhookEventSummary> list(WebhookProvider provider, WebhookEventStatus status, Long beforeId, int limit);
+
+    /** A verified event to store. {@code payloadHash} is the hex SHA-256 of the raw body. */
+    record NewWebhookEvent(WebhookProvider provider, WebhookEnvelope envelope, String payloadHash, String payload,
+                           Instant receivedAt) {
+    }
+
+    /** A stored event with what processing needs. */
+    record StoredWebhookEvent(WebhookProvider provider, String eventId, String type, String payload, String invoiceId,
+                              WebhookEventStatus status) {
+    }
+
+    /** Identifies a stored event. */
+    record EventRef(WebhookProvider provider, String eventId) {
+    }
+}

@@ -1,0 +1,114 @@
+package io.financehub.application.service;
+
+import io.financehub.application.port.in.PaymentEventUseCase;
+import io.financehub.application.port.in.ProcessWebhookEventUseCase;
+import io.financehub.application.port.in.SmsDeliveryUseCase;
+import io.financehub.application.port.out.InvoiceRepository;
+import io.financehub.application.port.out.MalformedWebhookException;
+import io.financehub.application.port.out.SmsMessageDirectory;
+import io.financehub.application.port.out.SmsStatusCallback;
+import io.financehub.application.port.out.SmsStatusCallbackReader;
+import io.financehub.application.port.out.StripeEventReader;
+import io.financehub.application.port.out.WebhookEventStore;
+import io.financehub.application.port.out.WebhookEventStore.StoredWebhookEvent;
+import io.financehub.domain.model.Invoice;
+import io.financehub.domain.model.PaymentEvent;
+import io.financehub.domain.model.WebhookEventStatus;
+import io.financehub.domain.model.WebhookProvider;
+
+import java.time.Clock;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Dispatches a stored event by provider and type: Stripe payment events to {@link PaymentEventUseCase}, Twilio
+ * status callbacks to {@link SmsDeliveryUseCase}; other Stripe types are {@code ignored}. Both use cases are
+ * idempotent and order-independent, so this may run any number of times per event.
+ */
+public class WebhookProcessingService implements ProcessWebhookEventUseCase {
+
+    private static final Logger LOG = Logger.getLogger(WebhookProcessingService.class.getName());
+
+    private final WebhookEventStore store;
+    private final StripeEventReader stripeEvents;
+    private final SmsStatusCallbackReader smsCallbacks;
+    private final PaymentEventUseCase payments;
+    private final SmsDeliveryUseCase smsDeliveries;
+    private final InvoiceRepository invoices;
+    private final SmsMessageDirectory smsMessages;
+    private final Clock clock;
+
+    public WebhookProcessingService(WebhookEventStore store, StripeEventReader stripeEvents,
+                                    SmsStatusCallbackReader smsCallbacks, PaymentEventUseCase payments,
+                                    SmsDeliveryUseCase smsDeliveries, InvoiceRepository invoices,
+                                    SmsMessageDirectory smsMessages, Clock clock) {
+        this.store = store;
+        this.stripeEvents = stripeEvents;
+        this.smsCallbacks = smsCallbacks;
+        this.payments = payments;
+        this.smsDeliveries = smsDeliveries;
+        this.invoices = invoices;
+        this.smsMessages = smsMessages;
+        this.clock = clock;
+    }
+
+    @Override
+    public WebhookEventStatus process(String providerName, String eventId) {
+        WebhookProvider provider = WebhookProvider.ofName(providerName);
+        Optional<StoredWebhookEvent> found = provider == null ? Optional.empty() : store.find(provider, eventId);
+        if (found.isEmpty()) {
+            LOG.warning(() -> "no stored " + providerName + " webhook event " + eventId + "; message dropped");
+            return null;
+        }
+        StoredWebhookEvent event = found.get();
+        store.countAttempt(provider, eventId);
+        Outcome outcome;
+        try {
+            outcome = provider == WebhookProvider.STRIPE ? applyStripe(event) : applyTwilio(event);
+        } catch (MalformedWebhookException e) {
+            // its content can never be applied: kept as failed for an operator instead of being redelivered
+            store.recordOutcome(provider, eventId, WebhookEventStatus.FAILED, event.invoiceId(), e.getMessage(),
+                    null);
+            return WebhookEventStatus.FAILED;
+        } catch (RuntimeException e) {
+            try {
+                store.recordOutcome(provider, eventId, WebhookEventStatus.FAILED, event.invoiceId(),
+                        e.getClass().getSimpleName() + ": " + e.getMessage(), null);
+            } catch (RuntimeException alsoFailed) {
+                e.addSuppressed(alsoFailed);
+            }
+            throw e;
+        }
+        store.recordOutcome(provider, eventId, outcome.status(), outcome.invoiceId(), null, clock.instant());
+        return outcome.status();
+    }
+
+    private Outcome applyStripe(StoredWebhookEvent event) {
+        Optional<PaymentEvent> payment = stripeEvents.paymentEvent(event.payload());
+        if (payment.isEmpty()) {
+            return new Outcome(WebhookEventStatus.IGNORED, event.invoiceId());
+        }
+        WebhookEventStatus status = payments.apply(payment.get());
+        String invoiceId = status == WebhookEventStatus.UNMATCHED ? event.invoiceId()
+                : invoiceOf(payment.get()).orElse(event.invoiceId());
+        return new Outcome(status, invoiceId);
+    }
+
+    private Outcome applyTwilio(StoredWebhookEvent event) {
+        SmsStatusCallback callback = smsCallbacks.callback(event.payload());
+        WebhookEventStatus status = smsDeliveries.apply(callback.messageSid(), callback.status());
+        return new Outcome(status, smsMessages.invoiceIdOf(callback.messageSid()).orElse(event.invoiceId()));
+    }
+
+    /** The invoice the event was applied to: by metadata, else through the PaymentIntent the hub created. */
+    private Optional<String> invoiceOf(PaymentEvent event) {
+        Optional<Invoice> invoice = event.invoiceId() == null ? Optional.empty() : invoices.find(event.invoiceId());
+        if (invoice.isEmpty() && event.paymentIntentId() != null) {
+            invoice = invoices.findByPaymentIntent(event.paymentIntentId());
+        }
+        return invoice.map(Invoice::invoiceId);
+    }
+
+    private record Outcome(WebhookEventStatus status, String invoiceId) {
+    }
+}
