@@ -5,6 +5,7 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import io.financehub.application.port.out.SmsSender;
 import io.financehub.application.port.out.VendorOutcome;
 import io.financehub.support.HubIntegrationTest;
+import io.financehub.support.WireMockWarmUp;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterAll;
@@ -37,6 +38,8 @@ class TwilioSmsSenderTest {
     static final String TO = "+15551234567";
     static final String MESSAGES = "/2010-04-01/Accounts/" + SID + "/Messages.json";
     static final String CALLBACK = "https://hub.example.test/webhooks/twilio/sms-status";
+    /** Generous: the machine may be busy, and only the timeout test waits for it. */
+    static final Duration TIMEOUT = Duration.ofSeconds(2);
 
     static WireMockServer twilio;
     static CamelContext camel;
@@ -49,7 +52,8 @@ class TwilioSmsSenderTest {
         camel = new DefaultCamelContext();
         camel.start();
         sender = TwilioSmsSender.onCamel(camel, camel.createProducerTemplate(), properties(
-                "http://127.0.0.1:" + twilio.port(), Duration.ofMillis(700)));
+                "http://127.0.0.1:" + twilio.port(), TIMEOUT));
+        WireMockWarmUp.warmUp(twilio);
     }
 
     @AfterAll
@@ -110,7 +114,7 @@ class TwilioSmsSenderTest {
 
     @Test
     void invalidNumberIsRefusedForGood() {
-        twilio.stubFor(post(MESSAGES).willReturn(twilioError(400, 21211, "The 'To' number is not a valid phone number.")));
+        twilio.stubFor(post(MESSAGES).willReturn(twilioError(400, 21211, "The 'To' number " + TO + " is not a valid phone number.")));
 
         VendorOutcome outcome = sender.send(request("INV-4:sms-invoice-issued", "body"));
 
@@ -142,7 +146,7 @@ class TwilioSmsSenderTest {
 
     @Test
     void readTimeoutAfterTheRequestArrivedIsUnknown() {
-        twilio.stubFor(post(MESSAGES).willReturn(created("SM0007", "queued").withFixedDelay(2000)));
+        twilio.stubFor(post(MESSAGES).willReturn(created("SM0007", "queued").withFixedDelay((int) TIMEOUT.toMillis() * 2)));
 
         VendorOutcome outcome = sender.send(request("INV-7:sms-invoice-issued", "body"));
 
@@ -157,7 +161,7 @@ class TwilioSmsSenderTest {
         other.start();
         try {
             SmsSender unreachable = TwilioSmsSender.onCamel(other, other.createProducerTemplate(),
-                    properties("http://127.0.0.1:" + HubIntegrationTest.freePort(), Duration.ofMillis(700)));
+                    properties("http://127.0.0.1:" + HubIntegrationTest.freePort(), TIMEOUT));
 
             VendorOutcome outcome = unreachable.send(request("INV-8:sms-invoice-issued", "body"));
 
