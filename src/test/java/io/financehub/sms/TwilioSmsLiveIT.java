@@ -16,6 +16,9 @@ import io.financehub.support.HubIntegrationTest;
 import io.financehub.support.WireMockWarmUp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -43,6 +46,7 @@ import static org.awaitility.Awaitility.await;
  * whatever is replayed, failures judged by whether Twilio may have the message, and the operator's reconciliation.
  * Each test uses a recipient number of its own, so the stub's counts are per test.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class TwilioSmsLiveIT extends HubIntegrationTest {
 
     static final String SID = "AC11111111111111111111111111111111";
@@ -147,6 +151,17 @@ class TwilioSmsLiveIT extends HubIntegrationTest {
         assertThat(unknown.has("next")).isTrue();
         JsonNode timeline = JSON.readTree(hub().getApi("/api/invoices/" + id).body());
         assertThat(find(timeline.path("smsMessages"), key).path("status").asText()).isEqualTo("unknown");
+
+        // Twilio cannot be asked: that is not "not found", and never leads to a resend
+        TWILIO.stubFor(get(urlPathEqualTo(MESSAGES)).withQueryParam("To", equalTo(to))
+                .willReturn(aResponse().withStatus(503)));
+        assertThat(JSON.readTree(hub().postAdmin("/admin/sms-messages/" + key + "/lookup").body()).path("outcome")
+                .asText()).isEqualTo("lookup-failed");
+        assertThat(JSON.readTree(hub().postAdmin("/admin/sms-messages/" + key + "/resend").body()).path("outcome")
+                .asText()).isEqualTo("lookup-failed");
+        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> sent(to) == 1);
+        assertThat(sms(key)).isEqualTo("unknown");
+        assertThat(sideEffectStatus(key)).isEqualTo("unknown");
     }
 
     @Test
@@ -235,7 +250,7 @@ class TwilioSmsLiveIT extends HubIntegrationTest {
     }
 
     @Test
-    void invalidNumberIsFinalAfterOneRequest() {
+    void invalidNumberIsFinalAfterOneRequest(CapturedOutput output) throws Exception {
         String to = "+15550000107";
         TWILIO.stubFor(send(to).willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
                 .withBody("{\"code\":21211,\"message\":\"The 'To' number " + to + " is not a valid phone number.\","
@@ -250,6 +265,17 @@ class TwilioSmsLiveIT extends HubIntegrationTest {
         assertThat(jdbc.queryForObject("SELECT error_code FROM sms_messages WHERE idempotency_key = ?", String.class,
                 key)).isEqualTo("21211");
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> sent(to) == 1);
+
+        // an operator may still resend a refused message on purpose (no lookup: Twilio said no); it is refused again
+        assertThat(JSON.readTree(hub().postAdmin("/admin/sms-messages/" + key + "/resend").body()).path("outcome")
+                .asText()).isEqualTo("resent");
+        await().atMost(Duration.ofSeconds(20)).until(() -> sent(to) == 2 && "failed".equals(sms(key)));
+        assertThat(jdbc.queryForList("SELECT outcome FROM sms_operator_actions WHERE idempotency_key = ?",
+                String.class, key)).containsExactly("resent");
+        // Twilio's error text repeats the number: the audit keeps it, the log shows it masked only
+        assertThat(jdbc.queryForObject("SELECT to_number FROM sms_messages WHERE idempotency_key = ?", String.class,
+                key)).isEqualTo(to);
+        assertThat(output.getAll()).contains("+1555***0107").doesNotContain(to);
     }
 
     @Test
@@ -301,6 +327,27 @@ class TwilioSmsLiveIT extends HubIntegrationTest {
         assertThat(missing.statusCode()).isEqualTo(404);
         assertThat(missing.body()).contains("\"error\":\"not_found\"");
         assertThat(hub().getAdmin("/admin/sms-messages?limit=0").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void adminListPagesNewestFirst() throws Exception {
+        String to = "+15550000110";
+        TWILIO.stubFor(send(to).willReturn(created("SM110")));
+        String older = invoiceId();
+        String newer = invoiceId();
+        hub().postInvoice(HubClient.invoiceJson(older, "USD", 100, to));
+        awaitSms(older + ":sms-invoice-issued", "queued");
+        hub().postInvoice(HubClient.invoiceJson(newer, "USD", 100, to));
+        awaitSms(newer + ":sms-invoice-issued", "queued");
+        long newest = jdbc.queryForObject("SELECT MAX(id) FROM sms_messages", Long.class);
+
+        JsonNode first = JSON.readTree(hub().getAdmin("/admin/sms-messages?limit=1&cursor=" + (newest + 1)).body());
+        JsonNode second = JSON.readTree(hub().getAdmin("/admin/sms-messages?limit=1&cursor="
+                + first.path("next").asText()).body());
+
+        assertThat(first.path("items").get(0).path("idempotencyKey").asText()).isEqualTo(newer + ":sms-invoice-issued");
+        assertThat(second.path("items").get(0).path("idempotencyKey").asText()).isEqualTo(older + ":sms-invoice-issued");
+        assertThat(second.path("items").get(0).path("id").asLong()).isLessThan(first.path("items").get(0).path("id").asLong());
     }
 
     // ---- helpers
