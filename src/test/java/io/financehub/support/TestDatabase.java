@@ -15,7 +15,8 @@ public enum TestDatabase {
     H2, POSTGRES;
 
     public static final String POSTGRES_URL = "jdbc:postgresql://127.0.0.1:5432/test";
-    public static final String POSTGRES_SCHEMA = "hub_it";
+    /** {@code -Dhub.it.postgres-schema=...} gives a run a schema of its own (parallel runs on one server). */
+    public static final String POSTGRES_SCHEMA = System.getProperty("hub.it.postgres-schema", "hub_it");
     private static volatile boolean schemaReset;
 
     public static TestDatabase current() {
