@@ -17,6 +17,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Clock;
+import java.util.function.Supplier;
 
 /** SMS beyond the sender itself: operators' reconciliation of SMS messages and the sandbox's status callbacks. */
 @Configuration
@@ -43,9 +44,10 @@ public class SmsConfiguration {
     @Bean
     SandboxSmsStatusCallbacks sandboxSmsStatusCallbacks(JdbcTemplate jdbc, TwilioProperties twilio, HubProperties hub,
                                                         Environment env) {
-        return new SandboxSmsStatusCallbacks(jdbc, twilio, hub.publicBaseUrl(), () -> twilio.sandboxCallbackUrl().isBlank()
+        Supplier<String> target = () -> twilio.sandboxCallbackUrl().isBlank()
                 ? "http://127.0.0.1:" + env.getProperty("local.server.port", env.getProperty("server.port", "8080"))
-                + SandboxSmsStatusCallbacks.WEBHOOK_PATH
-                : twilio.sandboxCallbackUrl());
+                        + SandboxSmsStatusCallbacks.WEBHOOK_PATH
+                : twilio.sandboxCallbackUrl();
+        return new SandboxSmsStatusCallbacks(jdbc, twilio, hub.publicBaseUrl(), target);
     }
 }

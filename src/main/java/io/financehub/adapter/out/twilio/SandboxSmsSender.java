@@ -50,7 +50,8 @@ public class SandboxSmsSender implements SmsSender {
         this.callbackDelay = callbackDelay;
         this.callbacks = callbacks;
         if (!callbacks) {
-            LOG.info("sandbox SMS status callbacks are off: they are signed with HUB_TWILIO_AUTH_TOKEN, which is not set");
+            LOG.info("sandbox SMS status callbacks are off: they are signed with HUB_TWILIO_AUTH_TOKEN, which is "
+                    + "not set");
         }
     }
 

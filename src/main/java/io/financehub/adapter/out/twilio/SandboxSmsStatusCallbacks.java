@@ -66,7 +66,8 @@ public class SandboxSmsStatusCallbacks {
                 .build();
         try {
             int code = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-            LOG.debug("sandbox status callback {} {} for {} answered {}", sid, status, PhoneNumber.mask(to.get(0)), code);
+            LOG.debug("sandbox status callback {} {} for {} answered {}", sid, status, PhoneNumber.mask(to.get(0)),
+                    code);
             return "answered-" + code;
         } catch (IOException e) {
             LOG.debug("sandbox status callback {} {} not delivered: {}", sid, status, e.toString());

@@ -58,7 +58,8 @@ public class TwilioSmsSender implements SmsSender {
      */
     public static TwilioSmsSender onCamel(CamelContext camel, ProducerTemplate producer, TwilioProperties properties) {
         if (!properties.canSignCallbacks() || "ACsandbox".equals(properties.accountSid())) {
-            throw new IllegalStateException("HUB_TWILIO_MODE=live needs HUB_TWILIO_ACCOUNT_SID and HUB_TWILIO_AUTH_TOKEN");
+            throw new IllegalStateException("HUB_TWILIO_MODE=live needs HUB_TWILIO_ACCOUNT_SID and "
+                    + "HUB_TWILIO_AUTH_TOKEN");
         }
         TwilioRestClient client = restClient(properties);
         Component existing = camel.getComponent(COMPONENT, false);
@@ -80,7 +81,7 @@ public class TwilioSmsSender implements SmsSender {
     @Override
     public VendorOutcome send(SmsRequest request) {
         String requestLine = "POST /2010-04-01/Accounts/" + properties.accountSid() + "/Messages.json To="
-                + io.financehub.domain.model.PhoneNumber.mask(request.to()) + " From=" + properties.from()
+                + masked(request.to()) + " From=" + properties.from()
                 + " StatusCallback=" + request.statusCallbackUrl();
         Exchange result = producer.send(CREATE_MESSAGE, exchange -> {
             // headers, not URI options: a '+' in an endpoint URI arrives as a space
@@ -123,7 +124,7 @@ public class TwilioSmsSender implements SmsSender {
             return match(Message.reader(properties.accountSid()).setTo(new PhoneNumber(to)).limit(LOOKUP_LIMIT)
                     .read(client), body, from);
         } catch (RuntimeException e) {
-            LOG.warn("Twilio lookup of messages to {} failed: {}", io.financehub.domain.model.PhoneNumber.mask(to),
+            LOG.warn("Twilio lookup of messages to {} failed: {}", masked(to),
                     e.getClass().getSimpleName());
             throw new LookupFailedException("Twilio could not be asked (" + TwilioOutcomes.innermost(e) + ")", e);
         }
@@ -144,8 +145,12 @@ public class TwilioSmsSender implements SmsSender {
         return Optional.empty();
     }
 
+    private static String masked(String number) {
+        return io.financehub.domain.model.PhoneNumber.mask(number);
+    }
+
     private static void log(SmsRequest request, VendorOutcome outcome) {
-        String to = io.financehub.domain.model.PhoneNumber.mask(request.to());
+        String to = masked(request.to());
         String status = outcome.exchange().httpStatus() == null ? "no answer"
                 : "HTTP " + outcome.exchange().httpStatus();
         if (outcome instanceof VendorOutcome.Succeeded s) {
