@@ -7,10 +7,13 @@ import io.financehub.adapter.out.stripe.StripeProperties;
 import io.financehub.adapter.out.twilio.PropertiesSmsTemplates;
 import io.financehub.adapter.out.twilio.SandboxSmsSender;
 import io.financehub.adapter.out.twilio.TwilioProperties;
+import io.financehub.adapter.out.twilio.TwilioSmsSender;
 import io.financehub.application.port.out.AccountingLedger;
 import io.financehub.application.port.out.PaymentGateway;
 import io.financehub.application.port.out.SmsSender;
 import io.financehub.application.port.out.SmsTemplates;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -45,11 +48,11 @@ public class VendorConfiguration {
     }
 
     @Bean
-    SmsSender smsSender(TwilioProperties twilio, JdbcTemplate jdbc) {
+    SmsSender smsSender(TwilioProperties twilio, JdbcTemplate jdbc, CamelContext camel, ProducerTemplate producer) {
         if (twilio.live()) {
-            throw new IllegalStateException("HUB_TWILIO_MODE=live needs the Twilio adapter");
+            return TwilioSmsSender.onCamel(camel, producer, twilio);
         }
-        return new SandboxSmsSender(jdbc);
+        return new SandboxSmsSender(jdbc, producer, twilio.sandboxCallbackDelay(), twilio.canSignCallbacks());
     }
 
     @Bean

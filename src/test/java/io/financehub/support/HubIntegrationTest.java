@@ -39,9 +39,6 @@ public abstract class HubIntegrationTest {
         Path dataDir = newDataDir();
         int brokerPort = freePort();
         registry.add("hub.data-dir", dataDir::toString);
-        // the environment post-processor derives the broker journal's directory before these properties exist:
-        // without this every context would share ./data/artemis, and a second context would wait on its lock
-        registry.add("spring.artemis.embedded.data-directory", () -> dataDir.resolve("artemis").toString());
         registry.add("hub.broker.embedded-port", () -> brokerPort);
         TestDatabase.current().register(registry);
     }

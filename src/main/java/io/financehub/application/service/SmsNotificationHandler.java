@@ -6,6 +6,7 @@ import io.financehub.application.port.out.SmsTemplates;
 import io.financehub.application.port.out.VendorExchange;
 import io.financehub.application.port.out.VendorOutcome;
 import io.financehub.domain.model.Invoice;
+import io.financehub.domain.model.PhoneNumber;
 import io.financehub.domain.model.SideEffect;
 import io.financehub.domain.model.SideEffectAction;
 import io.financehub.domain.model.SideEffectStatus;
@@ -15,6 +16,8 @@ import java.util.Set;
 /**
  * Sends at most one SMS per key. The SMS vendor has no idempotency, so an attempt whose outcome is unknown is
  * never sent again automatically: it is looked up at the vendor, and stays {@code UNKNOWN} when not found.
+ * The text sent is the one stored when the key was first claimed, so the audit row is exactly what went out and a
+ * lookup searches for exactly that text, even if the templates were edited in between.
  */
 public class SmsNotificationHandler implements SideEffectHandler {
 
@@ -45,18 +48,27 @@ public class SmsNotificationHandler implements SideEffectHandler {
 
     @Override
     public VendorOutcome perform(SideEffect effect, Invoice invoice) {
-        // a fresh claim follows either nothing or an attempt the vendor refused outright (429): safe to send
-        return send(effect, invoice);
+        // a fresh claim follows nothing, an attempt the vendor refused (429, connection never opened), or an
+        // operator's deliberate resend: safe to send
+        Text text = storedText(effect, invoice);
+        return sender.send(new SmsSender.SmsRequest(effect.key().value(), text.to(), text.body(), statusCallbackUrl));
     }
 
     @Override
     public VendorOutcome resume(SideEffect effect, Invoice invoice) {
-        SmsTemplates.RenderedSms sms = templates.render(effect, invoice);
-        return sender.findSent(invoice.customer().phone(), sms.body(), effect.createdAt())
-                .<VendorOutcome>map(sid -> new VendorOutcome.Succeeded(sid,
-                        new VendorExchange("lookup To=" + invoice.customer().phone(), "found " + sid, null)))
-                .orElseGet(() -> new VendorOutcome.Unknown("earlier send's outcome unknown and not found at the vendor",
-                        new VendorExchange("lookup To=" + invoice.customer().phone(), "not found", null)));
+        Text text = storedText(effect, invoice);
+        String lookup = "lookup To=" + PhoneNumber.mask(text.to()) + " since " + effect.createdAt();
+        try {
+            return sender.findSent(text.to(), text.body(), effect.createdAt())
+                    .<VendorOutcome>map(found -> new VendorOutcome.Succeeded(found.providerMessageId(),
+                            new VendorExchange(lookup, "found " + found.providerMessageId() + " (" + found.status()
+                                    + ")", null)))
+                    .orElseGet(() -> new VendorOutcome.Unknown("earlier send's outcome unknown and not found at the "
+                            + "vendor", new VendorExchange(lookup, "not found", null)));
+        } catch (SmsSender.LookupFailedException e) {
+            return new VendorOutcome.Unknown("earlier send's outcome unknown and the vendor lookup failed: "
+                    + e.getMessage(), VendorExchange.requestOnly(lookup));
+        }
     }
 
     @Override
@@ -69,9 +81,12 @@ public class SmsNotificationHandler implements SideEffectHandler {
         messages.finished(effect.key().value(), outcome, status);
     }
 
-    private VendorOutcome send(SideEffect effect, Invoice invoice) {
-        SmsTemplates.RenderedSms sms = templates.render(effect, invoice);
-        return sender.send(new SmsSender.SmsRequest(effect.key().value(), invoice.customer().phone(), sms.body(),
-                statusCallbackUrl));
+    private Text storedText(SideEffect effect, Invoice invoice) {
+        return messages.find(effect.key().value())
+                .map(m -> new Text(m.to(), m.payload()))
+                .orElseGet(() -> new Text(invoice.customer().phone(), templates.render(effect, invoice).body()));
+    }
+
+    private record Text(String to, String body) {
     }
 }

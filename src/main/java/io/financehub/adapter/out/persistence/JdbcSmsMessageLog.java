@@ -4,11 +4,23 @@ import io.financehub.application.port.out.SmsMessageLog;
 import io.financehub.application.port.out.VendorOutcome;
 import io.financehub.domain.model.SideEffectStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /** {@link SmsMessageLog} on the {@code sms_messages} table: one row per key. */
 public class JdbcSmsMessageLog implements SmsMessageLog {
+
+    private static final String COLUMNS = "id, invoice_id, idempotency_key, to_number, template, payload, "
+            + "provider_msg_id, status, error_code, request, response, created_at, updated_at";
+    private static final RowMapper<SmsMessage> MAPPER = (rs, i) -> new SmsMessage(rs.getLong("id"),
+            rs.getString("invoice_id"), rs.getString("idempotency_key"), rs.getString("to_number"),
+            rs.getString("template"), rs.getString("payload"), rs.getString("provider_msg_id"), rs.getString("status"),
+            rs.getString("error_code"), rs.getString("request"), rs.getString("response"),
+            SqlTime.read(rs, "created_at"), SqlTime.read(rs, "updated_at"));
 
     private final JdbcTemplate jdbc;
 
@@ -42,5 +54,40 @@ public class JdbcSmsMessageLog implements SmsMessageLog {
                         + "ELSE ? END, updated_at = ? WHERE idempotency_key = ?",
                 Outcomes.reference(outcome), outcome.exchange().request(), Outcomes.response(outcome),
                 Outcomes.errorCode(outcome), smsStatus, SqlTime.of(Instant.now()), idempotencyKey);
+    }
+
+    @Override
+    public Optional<SmsMessage> find(String idempotencyKey) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM sms_messages WHERE idempotency_key = ?", MAPPER, idempotencyKey)
+                .stream().findFirst();
+    }
+
+    @Override
+    public List<SmsMessage> list(String status, Long beforeId, int limit) {
+        List<Object> args = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM sms_messages WHERE id < ?");
+        args.add(beforeId == null ? Long.MAX_VALUE : beforeId);
+        if (status != null) {
+            sql.append(" AND status = ?");
+            args.add(status);
+        }
+        sql.append(" ORDER BY id DESC LIMIT ?");
+        args.add(limit);
+        return jdbc.query(sql.toString(), MAPPER, args.toArray());
+    }
+
+    @Override
+    public boolean settleUnknown(String idempotencyKey, String providerMessageId, String status) {
+        return jdbc.update("UPDATE sms_messages SET provider_msg_id = ?, status = ?, error_code = NULL, updated_at = ? "
+                        + "WHERE idempotency_key = ? AND status = 'unknown'", providerMessageId, status,
+                SqlTime.of(Instant.now()), idempotencyKey) == 1;
+    }
+
+    @Override
+    public boolean reopenForResend(String idempotencyKey) {
+        // a message with a vendor id was sent (a delivery failure is not a send failure): never resent from here
+        return jdbc.update("UPDATE sms_messages SET status = 'pending', error_code = NULL, updated_at = ? "
+                        + "WHERE idempotency_key = ? AND status IN ('unknown', 'failed') AND provider_msg_id IS NULL",
+                SqlTime.of(Instant.now()), idempotencyKey) == 1;
     }
 }
