@@ -2,7 +2,6 @@ package io.financehub.adapter.in.web;
 
 import io.financehub.application.port.in.DeadLetterAdministration;
 import io.financehub.application.port.out.DeadLetterStore.DeadLetter;
-import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,7 +28,7 @@ public class DeadLetterController {
     public Page<DeadLetterView> list(@RequestParam(required = false) Integer limit,
                                      @RequestParam(required = false) String cursor) {
         int size = Page.limit(limit);
-        List<DeadLetter> items = deadLetters.list(cursor == null ? null : parseCursor(cursor), size);
+        List<DeadLetter> items = deadLetters.list(Page.cursor(cursor), size);
         String next = items.size() == size ? Long.toString(items.get(items.size() - 1).id()) : null;
         return new Page<>(items.stream().map(DeadLetterView::of).toList(), next);
     }
@@ -39,13 +38,6 @@ public class DeadLetterController {
         return Map.of("id", id, "status", deadLetters.retry(id));
     }
 
-    private static long parseCursor(String cursor) {
-        try {
-            return Long.parseLong(cursor);
-        } catch (NumberFormatException e) {
-            throw new HubApiException(HttpStatus.BAD_REQUEST, "validation_failed", "cursor is not valid");
-        }
-    }
 
     /** A dead letter as operators see it. */
     public record DeadLetterView(long id, String queue, String reason, String idempotencyKey, String messageId,

@@ -18,4 +18,17 @@ public record Page<T>(List<T> items, String next) {
         }
         return requested;
     }
+
+    /** The id-based cursor the admin lists hand out as {@code next}; null for the first page. */
+    public static Long cursor(String cursor) {
+        if (cursor == null) {
+            return null;
+        }
+        try {
+            return Long.parseLong(cursor);
+        } catch (NumberFormatException e) {
+            throw new HubApiException(org.springframework.http.HttpStatus.BAD_REQUEST, "validation_failed",
+                    "cursor is not valid");
+        }
+    }
 }

@@ -42,7 +42,7 @@ public class SmsMessageController {
                     "status must be one of " + new TreeSet<>(SmsMessageAdministration.STATUSES));
         }
         int size = Page.limit(limit);
-        List<SmsMessage> items = sms.list(status, cursor == null ? null : parseCursor(cursor), size);
+        List<SmsMessage> items = sms.list(status, Page.cursor(cursor), size);
         String next = items.size() == size ? Long.toString(items.get(items.size() - 1).id()) : null;
         return new Page<>(items.stream().map(SmsMessageView::of).toList(), next);
     }
@@ -62,13 +62,6 @@ public class SmsMessageController {
         return ApiErrorHandler.respond(HttpStatus.NOT_FOUND, ErrorBody.of("not_found", e.getMessage()));
     }
 
-    private static long parseCursor(String cursor) {
-        try {
-            return Long.parseLong(cursor);
-        } catch (NumberFormatException e) {
-            throw new HubApiException(HttpStatus.BAD_REQUEST, "validation_failed", "cursor is not valid");
-        }
-    }
 
     /**
      * An SMS as operators see it. The number is masked (and the vendor's raw answer, which may repeat it, left

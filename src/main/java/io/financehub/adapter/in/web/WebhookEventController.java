@@ -33,7 +33,7 @@ public class WebhookEventController {
                                        @RequestParam(required = false) String cursor) {
         int size = Page.limit(limit);
         List<WebhookEventSummary> items = webhookEvents.list(providerFilter(provider), statusFilter(status),
-                cursor == null || cursor.isEmpty() ? null : parseCursor(cursor), size);
+                Page.cursor(cursor == null || cursor.isEmpty() ? null : cursor), size);
         String next = items.size() == size ? Long.toString(items.get(items.size() - 1).id()) : null;
         return new Page<>(items.stream().map(WebhookEventView::of).toList(), next);
     }
@@ -77,13 +77,6 @@ public class WebhookEventController {
                 "status must be received, processed, ignored, unmatched or failed");
     }
 
-    private static long parseCursor(String cursor) {
-        try {
-            return Long.parseLong(cursor);
-        } catch (NumberFormatException e) {
-            throw new HubApiException(HttpStatus.BAD_REQUEST, "validation_failed", "cursor is not valid");
-        }
-    }
 
     /** A webhook event as operators see it; absent values are JSON nulls. */
     public record WebhookEventView(String provider, String eventId, String type, String status, String invoiceId,
