@@ -32,11 +32,13 @@ public class HubEnvironmentPostProcessor implements EnvironmentPostProcessor {
 
         String brokerUrl = env.getProperty("hub.broker.url", "");
         if (brokerUrl.isBlank()) {
-            Path dataDir = Path.of(env.getProperty("hub.data-dir", "./data")).toAbsolutePath().normalize();
             derived.put("spring.artemis.mode", "embedded");
             derived.put("spring.artemis.embedded.enabled", "true");
             derived.put("spring.artemis.embedded.persistent", "true");
-            derived.put("spring.artemis.embedded.data-directory", dataDir.resolve("artemis").toString());
+            // a placeholder, resolved when the broker is configured: property sources added after this point
+            // (test contexts' @DynamicPropertySource) must move the journal too, or two contexts share one
+            // journal and the second broker waits forever for the first one's file lock
+            derived.put("spring.artemis.embedded.data-directory", "${hub.data-dir:./data}/artemis");
         } else {
             derived.put("spring.artemis.mode", "native");
             derived.put("spring.artemis.embedded.enabled", "false");
