@@ -65,15 +65,15 @@ final class JdkStripeHttpClient extends HttpClient {
         Integer perRequest = request.options() == null ? null : request.options().getReadTimeout();
         builder.timeout(perRequest != null && perRequest > 0 ? Duration.ofMillis(perRequest) : readTimeout);
         for (Map.Entry<String, List<String>> header : request.headers().map().entrySet()) {
-            builder.header(header.getKey(), String.join(",", header.getValue()));
+            builder.setHeader(header.getKey(), String.join(",", header.getValue()));
         }
-        builder.header("User-Agent", buildUserAgentString(request));
-        builder.header("X-Stripe-Client-User-Agent", buildXStripeClientUserAgentString());
+        builder.setHeader("User-Agent", buildUserAgentString(request));
+        builder.setHeader("X-Stripe-Client-User-Agent", buildXStripeClientUserAgentString());
         HttpContent content = request.content();
         if (content == null) {
             builder.method(request.method().name(), HttpRequest.BodyPublishers.noBody());
         } else {
-            builder.header("Content-Type", content.contentType());
+            builder.setHeader("Content-Type", content.contentType());
             builder.method(request.method().name(), HttpRequest.BodyPublishers.ofByteArray(content.byteArrayContent()));
         }
         return builder.build();

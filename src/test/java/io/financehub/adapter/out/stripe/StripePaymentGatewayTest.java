@@ -58,6 +58,9 @@ class StripePaymentGatewayTest {
         LoggedRequest sent = single();
         assertThat(sent.getHeader("Idempotency-Key")).isEqualTo("INV-1:create-payment-intent");
         assertThat(sent.getHeader("Authorization")).isEqualTo("Bearer " + API_KEY);
+        assertThat(sent.getHeaders().getHeader("Content-Type").values())
+                .containsExactly("application/x-www-form-urlencoded;charset=UTF-8");
+        assertThat(sent.getHeader("Stripe-Version")).isNotBlank();
         assertThat(sent.formParameters().get("amount").firstValue()).isEqualTo("12500");
         assertThat(sent.formParameters().get("currency").firstValue()).isEqualTo("usd");
         assertThat(sent.formParameters().get("metadata[invoice_id]").firstValue()).isEqualTo("INV-1");
