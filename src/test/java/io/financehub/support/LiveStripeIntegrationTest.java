@@ -32,7 +32,7 @@ public abstract class LiveStripeIntegrationTest extends HubIntegrationTest {
     public static final String BROKER_USER = "hub-client";
     public static final String BROKER_PASSWORD = "test-broker-password";
     public static final String PAYMENT_INTENTS = "/v1/payment_intents";
-    public static final Duration READ_TIMEOUT = Duration.ofSeconds(4);
+    public static final Duration READ_TIMEOUT = Duration.ofSeconds(8);
 
     /** Stripe's stand-in, started once per test JVM; its default stub answers like Stripe test mode. */
     protected static final WireMockServer STRIPE = startStripe();
@@ -49,8 +49,11 @@ public abstract class LiveStripeIntegrationTest extends HubIntegrationTest {
         registry.add("hub.stripe.api-base", STRIPE::baseUrl);
         registry.add("hub.stripe.api-key", () -> STRIPE_API_KEY);
         registry.add("hub.stripe.connect-timeout", () -> "2s");
-        // generous for a loaded CI machine; the timeout test delays its answer beyond it
+        // generous for a loaded CI machine (a slower answer is retried, and the stub would count it twice);
+        // the timeout test delays its answer beyond it
         registry.add("hub.stripe.read-timeout", () -> READ_TIMEOUT.toMillis() + "ms");
+        // as in production, a claim's lease must outlast connect + read timeout, or a slow call is taken over
+        registry.add("hub.side-effects.lease", () -> "60s");
         registry.add("hub.broker.user", () -> BROKER_USER);
         registry.add("hub.broker.password", () -> BROKER_PASSWORD);
     }

@@ -27,7 +27,7 @@ final class StripeErrorClassifier {
     static VendorOutcome classify(StripeException e, String requestText, String endpoint, SecretMask mask) {
         Integer status = e.getStatusCode();
         if (e instanceof ApiConnectionException) {
-            // stripe-java's message names api.stripe.com whatever base was used: describe the cause instead
+            // name the endpoint actually called and the transport's own reason (timeout, refused, reset)
             Throwable cause = e.getCause() == null ? e : e.getCause();
             String message = "no answer from " + endpoint + ": " + cause.getClass().getSimpleName() + ": "
                     + cause.getMessage();
