@@ -47,7 +47,7 @@ public class MessagingConfiguration {
     /** Named for the {@code dead-letter-recorder} route. */
     @Bean
     BrokerDeadLetterListener brokerDeadLetterListener(DeadLetterAdministration deadLetters) {
-        return new BrokerDeadLetterListener(deadLetters);
+        return new BrokerDeadLetterListener(deadLetters, MAX_DELIVERY_ATTEMPTS);
     }
 
     /**
@@ -77,6 +77,9 @@ public class MessagingConfiguration {
                     .setRedeliveryMultiplier(2.0)
                     .setMaxRedeliveryDelay(60_000));
             configuration.setSecurityEnabled(broker.requiresLogin());
+            // Artemis caches a login by user and password only, not by connection: the hub's own in-VM login (no
+            // credentials) would otherwise let a TCP client without credentials in as well
+            configuration.setAuthenticationCacheSize(0);
         };
     }
 

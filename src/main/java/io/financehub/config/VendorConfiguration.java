@@ -3,6 +3,7 @@ package io.financehub.config;
 import io.financehub.adapter.out.accounting.AccountingProperties;
 import io.financehub.adapter.out.accounting.SandboxAccountingLedger;
 import io.financehub.adapter.out.stripe.SandboxPaymentGateway;
+import io.financehub.adapter.out.stripe.StripePaymentGateway;
 import io.financehub.adapter.out.stripe.StripeProperties;
 import io.financehub.adapter.out.twilio.PropertiesSmsTemplates;
 import io.financehub.adapter.out.twilio.SandboxSmsSender;
@@ -32,10 +33,7 @@ public class VendorConfiguration {
 
     @Bean
     PaymentGateway paymentGateway(StripeProperties stripe) {
-        if (stripe.live()) {
-            throw new IllegalStateException("HUB_STRIPE_MODE=live needs the Stripe adapter");
-        }
-        return new SandboxPaymentGateway();
+        return stripe.live() ? new StripePaymentGateway(stripe) : new SandboxPaymentGateway();
     }
 
     @Bean

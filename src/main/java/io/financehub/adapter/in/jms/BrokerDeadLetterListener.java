@@ -16,11 +16,19 @@ public class BrokerDeadLetterListener {
     /** Artemis' properties naming where a dead-lettered message came from. */
     static final String ORIGINAL_QUEUE = "_AMQ_ORIG_QUEUE";
     static final String ORIGINAL_ADDRESS = "_AMQ_ORIG_ADDRESS";
+    /** Set by Artemis on a message it moved because it expired, rather than because every delivery failed. */
+    static final String ACTUAL_EXPIRY = "_AMQ_ACTUAL_EXPIRY";
 
     private final DeadLetterAdministration deadLetters;
+    private final int maxDeliveryAttempts;
 
-    public BrokerDeadLetterListener(DeadLetterAdministration deadLetters) {
+    /**
+     * @param maxDeliveryAttempts the broker's {@code max-delivery-attempts}: a dead-lettered copy starts its own
+     *                            delivery count afresh, so the original attempts are known only from this setting
+     */
+    public BrokerDeadLetterListener(DeadLetterAdministration deadLetters, int maxDeliveryAttempts) {
         this.deadLetters = deadLetters;
+        this.maxDeliveryAttempts = maxDeliveryAttempts;
     }
 
     public void record(Exchange exchange) {
@@ -35,9 +43,11 @@ public class BrokerDeadLetterListener {
         if (queue == null) {
             queue = in.getHeader(ORIGINAL_ADDRESS, String.class);
         }
-        Integer deliveries = in.getHeader("JMSXDeliveryCount", Integer.class);
+        boolean expired = in.getHeader(ACTUAL_EXPIRY) != null;
         deadLetters.recordFromBroker(queue == null ? "unknown" : queue,
-                "the broker gave up after the last delivery attempt", in.getHeader("JMSMessageID", String.class),
-                in.getBody(String.class), headers, deliveries == null ? 0 : deliveries);
+                expired ? "the message expired before it was consumed"
+                        : "the broker gave up after " + maxDeliveryAttempts + " failed delivery attempts",
+                in.getHeader("JMSMessageID", String.class), in.getBody(String.class), headers,
+                expired ? 0 : maxDeliveryAttempts);
     }
 }
