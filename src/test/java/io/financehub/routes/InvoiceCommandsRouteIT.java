@@ -14,6 +14,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.TestPropertySource;
 
 import java.util.Map;
 import java.util.UUID;
@@ -27,6 +29,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @CamelSpringBootTest
 @UseAdviceWith
+// a context of its own: @UseAdviceWith is not part of Spring's context cache key, so without a distinct property
+// this class could be handed an already started context; and nobody else may reuse the advised one
+@TestPropertySource(properties = "hub.test.context=advised-invoice-commands")
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class InvoiceCommandsRouteIT extends HubIntegrationTest {
 
     @Autowired
