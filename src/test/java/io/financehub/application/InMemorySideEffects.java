@@ -54,10 +54,25 @@ final class InMemorySideEffects implements SideEffectRepository {
     }
 
     @Override
-    public void scheduleRetry(String key, String error, Instant notBefore) {
+    public boolean recordOutcome(String key, int attempt, SideEffectStatus status, String resultRef, String error,
+                                 Instant now) {
         SideEffect e = rows.get(key);
+        if (e.status() != SideEffectStatus.IN_PROGRESS || e.attempts() != attempt) {
+            return false;
+        }
+        complete(key, status, resultRef, error, now);
+        return true;
+    }
+
+    @Override
+    public boolean scheduleRetry(String key, int attempt, String error, Instant notBefore) {
+        SideEffect e = rows.get(key);
+        if (e.status() != SideEffectStatus.IN_PROGRESS || e.attempts() != attempt) {
+            return false;
+        }
         put(e, SideEffectStatus.RETRYING, e.attempts(), e.claimedAt(), error);
         dispatchedAt.put(key, notBefore);
+        return true;
     }
 
     @Override

@@ -125,6 +125,22 @@ class SideEffectExecutorTest {
     }
 
     @Test
+    void aWorkerWhoseClaimWasTakenOverDuringTheCallRecordsNothing() {
+        handler.script.add(new VendorOutcome.Succeeded("pi_slow", exchange()));
+        handler.duringCall = () -> {
+            // the lease ran out while the vendor was slow: another worker takes the claim over and finishes
+            clock.now = T0.plus(Duration.ofMinutes(3));
+            sideEffects.claim(KEY, clock.now, clock.now.minus(Duration.ofMinutes(2)));
+            sideEffects.recordOutcome(KEY, 2, SideEffectStatus.SUCCEEDED, "pi_other", null, clock.now);
+        };
+
+        assertThat(executor.execute(KEY)).isEqualTo("lost-claim");
+
+        assertThat(sideEffects.find(KEY).orElseThrow().resultRef()).isEqualTo("pi_other");
+        assertThat(handler.outcomes).isZero();
+    }
+
+    @Test
     void rejectedOutcomeIsFinalAndDeadLettered() {
         handler.script.add(new VendorOutcome.Rejected("card_declined", "Your card was declined.", exchange()));
 
@@ -204,8 +220,10 @@ class SideEffectExecutorTest {
         final Deque<VendorOutcome> script = new ArrayDeque<>();
         final List<String> calls = new ArrayList<>();
         int claims;
+        int outcomes;
         boolean retriesUnknown = true;
         boolean throwOnCall;
+        Runnable duringCall = () -> { };
 
         @Override
         public Set<SideEffectAction> actions() {
@@ -230,6 +248,7 @@ class SideEffectExecutorTest {
         }
 
         private VendorOutcome next() {
+            duringCall.run();
             if (throwOnCall) {
                 throw new IllegalStateException("socket closed");
             }
@@ -243,6 +262,7 @@ class SideEffectExecutorTest {
 
         @Override
         public void onOutcome(SideEffect effect, Invoice invoice, VendorOutcome outcome, SideEffectStatus status) {
+            outcomes++;
         }
     }
 

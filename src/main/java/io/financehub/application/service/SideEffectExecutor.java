@@ -114,10 +114,16 @@ public class SideEffectExecutor implements ExecuteSideEffectUseCase {
                 delay = r.retryAfter();
             }
             Instant notBefore = now.plus(delay);
-            tx.inTransaction(() -> {
-                sideEffects.scheduleRetry(key, describe(outcome), notBefore);
+            boolean held = tx.inTransaction(() -> {
+                if (!sideEffects.scheduleRetry(key, effect.attempts(), describe(outcome), notBefore)) {
+                    return false;
+                }
                 handler.onOutcome(effect, invoice, outcome, SideEffectStatus.RETRYING);
+                return true;
             });
+            if (!held) {
+                return lostClaim(effect);
+            }
             queue.enqueueAfter(effect.action().channel(), key, delay);
             return "retry-in-" + delay.toMillis() + "ms";
         }
@@ -130,16 +136,27 @@ public class SideEffectExecutor implements ExecuteSideEffectUseCase {
             status = SideEffectStatus.FAILED;
         }
         String reference = outcome instanceof VendorOutcome.Succeeded s ? s.reference() : null;
-        tx.inTransaction(() -> {
-            sideEffects.complete(key, status, reference, status == SideEffectStatus.SUCCEEDED ? null : describe(outcome), now);
+        boolean held = tx.inTransaction(() -> {
+            if (!sideEffects.recordOutcome(key, effect.attempts(), status, reference,
+                    status == SideEffectStatus.SUCCEEDED ? null : describe(outcome), now)) {
+                return false;
+            }
             handler.onOutcome(effect, invoice, outcome, status);
             if (status == SideEffectStatus.FAILED) {
                 deadLetters.record(new DeadLetterStore.NewDeadLetter(
                         "hub.side-effects." + effect.action().channel().name().toLowerCase(), describe(outcome),
                         null, key, key, Map.of(), effect.attempts(), now));
             }
+            return true;
         });
-        return status.dbValue();
+        return held ? status.dbValue() : lostClaim(effect);
+    }
+
+    /** The lease ran out during the call and another worker took the claim over: its record wins, ours is dropped. */
+    private static String lostClaim(SideEffect effect) {
+        LOG.warning(() -> "attempt " + effect.attempts() + " of " + effect.key() + " lost its claim during the vendor "
+                + "call; its outcome is left to the attempt that took over");
+        return "lost-claim";
     }
 
     private SideEffectHandler handlerFor(SideEffectAction action) {

@@ -74,9 +74,19 @@ public class JdbcSideEffectRepository implements SideEffectRepository {
     }
 
     @Override
-    public void scheduleRetry(String idempotencyKey, String error, Instant notBefore) {
-        jdbc.update("UPDATE idempotency_keys SET status = 'retrying', last_error = ?, dispatched_at = ? "
-                + "WHERE idempotency_key = ?", truncate(error), SqlTime.of(notBefore), idempotencyKey);
+    public boolean recordOutcome(String idempotencyKey, int attempt, SideEffectStatus status, String resultRef,
+                                 String error, Instant now) {
+        return jdbc.update("UPDATE idempotency_keys SET status = ?, result_ref = COALESCE(?, result_ref), "
+                        + "last_error = ?, completed_at = ? WHERE idempotency_key = ? AND status = 'in_progress' "
+                        + "AND attempts = ?", status.dbValue(), resultRef, truncate(error), SqlTime.of(now),
+                idempotencyKey, attempt) == 1;
+    }
+
+    @Override
+    public boolean scheduleRetry(String idempotencyKey, int attempt, String error, Instant notBefore) {
+        return jdbc.update("UPDATE idempotency_keys SET status = 'retrying', last_error = ?, dispatched_at = ? "
+                        + "WHERE idempotency_key = ? AND status = 'in_progress' AND attempts = ?", truncate(error),
+                SqlTime.of(notBefore), idempotencyKey, attempt) == 1;
     }
 
     @Override

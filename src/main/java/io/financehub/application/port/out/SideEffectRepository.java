@@ -29,11 +29,25 @@ public interface SideEffectRepository {
      */
     Claim claim(String idempotencyKey, Instant now, Instant leaseExpiredBefore);
 
-    /** Ends an attempt with a final or unknown status. Only the claim holder calls this. */
+    /** Sets a final or unknown status regardless of any claim (an operator settling a side effect). */
     void complete(String idempotencyKey, SideEffectStatus status, String resultRef, String error, Instant now);
 
-    /** Releases the claim for a later attempt, not to be dispatched before {@code notBefore}. */
-    void scheduleRetry(String idempotencyKey, String error, Instant notBefore);
+    /**
+     * Ends attempt {@code attempt} with a final or unknown status, only while that attempt still holds the claim:
+     * a worker whose lease expired and was taken over records nothing (the attempt number is the fencing token).
+     *
+     * @return false when the claim was lost
+     */
+    boolean recordOutcome(String idempotencyKey, int attempt, SideEffectStatus status, String resultRef, String error,
+                          Instant now);
+
+    /**
+     * Releases attempt {@code attempt}'s claim for a later attempt, not to be dispatched before {@code notBefore};
+     * fenced like {@link #recordOutcome}.
+     *
+     * @return false when the claim was lost
+     */
+    boolean scheduleRetry(String idempotencyKey, int attempt, String error, Instant notBefore);
 
     /**
      * Side effects that should be on a queue but may not be: pending or retrying and last dispatched before
