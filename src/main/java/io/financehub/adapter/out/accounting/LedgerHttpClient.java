@@ -32,8 +32,16 @@ public class LedgerHttpClient {
     /** Adds a dedicated camel-http component named {@code componentName} to the context. */
     public static LedgerHttpClient register(CamelContext camel, String componentName, Duration timeout,
                                             int maxConnections) {
-        Timeout t = Timeout.of(timeout);
         HttpComponent component = new HttpComponent();
+        camel.addComponent(componentName, component);
+        // configured only after it is added: camel-spring-boot's http customizer copies camel.component.http.*,
+        // defaults included (automatic retries on, 3-minute timeouts), onto every HttpComponent as it is added
+        configure(component, timeout, maxConnections);
+        return new LedgerHttpClient(camel.createProducerTemplate(), componentName);
+    }
+
+    private static void configure(HttpComponent component, Duration timeout, int maxConnections) {
+        Timeout t = Timeout.of(timeout);
         component.setClientConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
                 .setMaxConnTotal(maxConnections)
                 .setMaxConnPerRoute(maxConnections)
@@ -46,8 +54,6 @@ public class LedgerHttpClient {
         component.setAutomaticRetriesDisabled(true);
         component.setRedirectHandlingDisabled(true);
         component.setCookieManagementDisabled(true);
-        camel.addComponent(componentName, component);
-        return new LedgerHttpClient(camel.createProducerTemplate(), componentName);
     }
 
     /**

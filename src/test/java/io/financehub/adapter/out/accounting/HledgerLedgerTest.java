@@ -8,7 +8,9 @@ import io.financehub.application.port.out.VendorOutcome;
 import io.financehub.domain.model.JournalEntry;
 import io.financehub.domain.model.Money;
 import io.financehub.support.HubIntegrationTest;
+import org.apache.camel.component.http.HttpComponent;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.spi.ComponentCustomizer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -41,6 +43,9 @@ class HledgerLedgerTest {
     @BeforeEach
     void start() {
         wire.start();
+        // what camel-spring-boot's http auto-configuration does to every HttpComponent added to the context
+        camel.getRegistry().bind("springBootHttpDefaults", ComponentCustomizer.forType(HttpComponent.class,
+                c -> c.setAutomaticRetriesDisabled(false)));
         camel.start();
         ledger = new HledgerLedger(LedgerHttpClient.register(camel, "test-hledger-http", Duration.ofSeconds(2), 1),
                 wire.baseUrl());
