@@ -39,6 +39,9 @@ public abstract class HubIntegrationTest {
         Path dataDir = newDataDir();
         int brokerPort = freePort();
         registry.add("hub.data-dir", dataDir::toString);
+        // HubEnvironmentPostProcessor derives the broker journal from hub.data-dir before these properties exist, so
+        // every context would share ./data/artemis and a second context in the JVM would wait forever for its lock
+        registry.add("spring.artemis.embedded.data-directory", () -> dataDir.resolve("artemis").toString());
         registry.add("hub.broker.embedded-port", () -> brokerPort);
         TestDatabase.current().register(registry);
     }
