@@ -1,11 +1,13 @@
 package io.financehub.config;
 
+import io.financehub.application.port.in.AccountingReconciliationQuery;
 import io.financehub.application.port.in.DeadLetterAdministration;
 import io.financehub.application.port.in.ExecuteSideEffectUseCase;
 import io.financehub.application.port.in.InvoiceTimelineQuery;
 import io.financehub.application.port.in.IssueInvoiceUseCase;
 import io.financehub.application.port.in.PaymentEventUseCase;
 import io.financehub.application.port.in.RedispatchSideEffectsUseCase;
+import io.financehub.application.port.in.RepostLedgerEntryUseCase;
 import io.financehub.application.port.in.SmsDeliveryUseCase;
 import io.financehub.application.port.out.AccountingLedger;
 import io.financehub.application.port.out.AccountingPostLog;
@@ -15,6 +17,7 @@ import io.financehub.application.port.out.InvoiceRepository;
 import io.financehub.application.port.out.MessageRedelivery;
 import io.financehub.application.port.out.PaymentAttemptLog;
 import io.financehub.application.port.out.PaymentGateway;
+import io.financehub.application.port.out.ReconciliationReadModel;
 import io.financehub.application.port.out.RefundLedger;
 import io.financehub.application.port.out.SideEffectQueue;
 import io.financehub.application.port.out.SmsDeliveryLog;
@@ -28,6 +31,8 @@ import io.financehub.application.service.DeadLetterService;
 import io.financehub.application.service.InvoiceTimelineService;
 import io.financehub.application.service.IssueInvoiceService;
 import io.financehub.application.service.LedgerPostingHandler;
+import io.financehub.application.service.LedgerReconciliationService;
+import io.financehub.application.service.LedgerRepostService;
 import io.financehub.application.service.PaymentEventService;
 import io.financehub.application.service.PaymentIntentHandler;
 import io.financehub.application.service.SmsDeliveryService;
@@ -118,6 +123,20 @@ public class ApplicationConfiguration {
     RedispatchSideEffectsUseCase sideEffectRelay(SideEffectRepository sideEffects, SideEffectQueue queue,
                                                  SideEffectPolicy policy, Clock clock) {
         return new SideEffectRedispatcher(sideEffects, queue, policy, clock);
+    }
+
+    @Bean
+    AccountingReconciliationQuery accountingReconciliationQuery(ReconciliationReadModel readModel,
+                                                                AccountingLedger ledger, SideEffectPolicy policy,
+                                                                Clock clock) {
+        return new LedgerReconciliationService(readModel, ledger, policy, clock);
+    }
+
+    @Bean
+    RepostLedgerEntryUseCase repostLedgerEntryUseCase(SideEffectRepository sideEffects, InvoiceRepository invoices,
+                                                      AccountingLedger ledger, SideEffectDispatch dispatch,
+                                                      TransactionRunner tx, Clock clock) {
+        return new LedgerRepostService(sideEffects, invoices, ledger, dispatch, tx, clock);
     }
 
     @Bean

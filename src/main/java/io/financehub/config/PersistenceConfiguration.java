@@ -5,6 +5,7 @@ import io.financehub.adapter.out.persistence.JdbcAuditLog;
 import io.financehub.adapter.out.persistence.JdbcDeadLetterStore;
 import io.financehub.adapter.out.persistence.JdbcInvoiceRepository;
 import io.financehub.adapter.out.persistence.JdbcPaymentAttemptLog;
+import io.financehub.adapter.out.persistence.JdbcReconciliationReadModel;
 import io.financehub.adapter.out.persistence.JdbcRefundLedger;
 import io.financehub.adapter.out.persistence.JdbcSmsDeliveryLog;
 import io.financehub.adapter.out.persistence.JdbcRouteExchangeLog;
@@ -75,6 +76,11 @@ public class PersistenceConfiguration {
     @Bean
     JdbcSmsDeliveryLog smsDeliveryLog(JdbcTemplate jdbc) {
         return new JdbcSmsDeliveryLog(jdbc);
+    }
+
+    @Bean
+    JdbcReconciliationReadModel reconciliationReadModel(JdbcTemplate jdbc) {
+        return new JdbcReconciliationReadModel(jdbc);
     }
 
     /** Named for the routes' wire tap: {@code bean: {ref: routeExchangeLog}}. */

@@ -1,7 +1,10 @@
 package io.financehub.config;
 
 import io.financehub.adapter.out.accounting.AccountingProperties;
+import io.financehub.adapter.out.accounting.HledgerLedger;
+import io.financehub.adapter.out.accounting.LedgerHttpClient;
 import io.financehub.adapter.out.accounting.SandboxAccountingLedger;
+import io.financehub.adapter.out.accounting.XeroLedger;
 import io.financehub.adapter.out.stripe.SandboxPaymentGateway;
 import io.financehub.adapter.out.stripe.StripePaymentGateway;
 import io.financehub.adapter.out.stripe.StripeProperties;
@@ -25,6 +28,7 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.Properties;
 
 /** Chooses each vendor adapter by its mode: {@code sandbox} (default, in process) or {@code live}. */
@@ -37,9 +41,21 @@ public class VendorConfiguration {
     }
 
     @Bean
-    AccountingLedger accountingLedger(AccountingProperties accounting, JdbcTemplate jdbc) {
+    AccountingLedger accountingLedger(AccountingProperties accounting, HubProperties hub, JdbcTemplate jdbc,
+                                      CamelContext camel, Clock clock) {
+        if (!"sandbox".equals(accounting.kind())
+                && accounting.longestAttempt().compareTo(hub.sideEffects().lease()) >= 0) {
+            // a takeover must never overlap a request still in flight, or a lookup can miss a post about to land
+            throw new IllegalStateException("HUB_ACCOUNTING_TIMEOUT " + accounting.timeout() + " allows attempts of "
+                    + accounting.longestAttempt() + ", not shorter than the side-effect lease "
+                    + hub.sideEffects().lease());
+        }
         return switch (accounting.kind()) {
             case "sandbox" -> new SandboxAccountingLedger(jdbc);
+            case "hledger" -> new HledgerLedger(LedgerHttpClient.register(camel, "hub-hledger-http",
+                    accounting.timeout(), accounting.connectionsFor("hledger")), accounting.requireUrl());
+            case "xero" -> new XeroLedger(LedgerHttpClient.register(camel, "hub-xero-http", accounting.timeout(),
+                    accounting.connectionsFor("xero")), accounting.requireUrl(), accounting.xero(), clock);
             default -> throw new IllegalStateException("HUB_ACCOUNTING_KIND must be hledger, xero or sandbox, not "
                     + accounting.kind());
         };

@@ -13,6 +13,7 @@ import io.financehub.domain.model.SideEffectStatus;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -56,10 +57,17 @@ public class LedgerPostingHandler implements SideEffectHandler {
 
     @Override
     public VendorOutcome resume(SideEffect effect, Invoice invoice) {
-        return ledger.findPosted(effect.key().value())
-                .<VendorOutcome>map(found -> new VendorOutcome.Succeeded(found.reference(),
-                        new VendorExchange("lookup " + effect.key().value(),
-                                "found existing transaction " + found.reference(), null)))
+        String key = effect.key().value();
+        Optional<AccountingLedger.LedgerTransaction> found;
+        try {
+            found = ledger.findPosted(key);
+        } catch (AccountingLedger.LedgerUnavailableException e) {
+            // nothing was sent: try again later, never post without knowing whether it is there
+            return new VendorOutcome.Retryable("lookup failed: " + e.getMessage(), null,
+                    VendorExchange.requestOnly("lookup " + key));
+        }
+        return found.<VendorOutcome>map(t -> new VendorOutcome.Succeeded(t.reference(),
+                        new VendorExchange("lookup " + key, "found existing transaction " + t.reference(), null)))
                 .orElseGet(() -> ledger.post(entry(effect, invoice)));
     }
 

@@ -1,5 +1,6 @@
 package io.financehub.adapter.out.accounting;
 
+import io.financehub.domain.model.JournalEntry;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.time.Duration;
@@ -7,15 +8,102 @@ import java.time.Duration;
 /**
  * Accounting settings ({@code HUB_ACCOUNTING_*}).
  *
- * @param kind    {@code sandbox} (built-in simulator), {@code hledger} (hledger-web's JSON API) or {@code xero}
- * @param url     base URL of hledger-web or of the Xero-shaped API
- * @param timeout connect and read timeout of every call
+ * @param kind           {@code sandbox} (built-in simulator), {@code hledger} (hledger-web's JSON API) or {@code xero}
+ * @param url            base URL of hledger-web or of the Xero-shaped API
+ * @param timeout        connect timeout, read timeout and the longest wait for a pooled connection, per call
+ * @param maxConnections pooled HTTP connections to the ledger; hledger-web fails requests that overlap on its
+ *                       journal file ("file is locked"), so it gets 1 unless set, Xero 4
+ * @param xero           Xero credentials and account codes ({@code kind=xero} only)
  */
 @ConfigurationProperties(prefix = "hub.accounting")
-public record AccountingProperties(String kind, String url, Duration timeout) {
+public record AccountingProperties(String kind, String url, Duration timeout, Integer maxConnections, Xero xero) {
+
+    /** Calls per attempt in the worst case: a lookup of the key, then the post. */
+    private static final int CALLS_PER_ATTEMPT = 2;
+    /** Waits per call in the worst case: for a pooled connection, to connect, for the response. */
+    private static final int WAITS_PER_CALL = 3;
 
     public AccountingProperties {
-        kind = kind == null ? "sandbox" : kind.toLowerCase();
+        kind = kind == null || kind.isBlank() ? "sandbox" : kind.trim().toLowerCase();
+        url = url == null || url.isBlank() ? null : url.trim().replaceAll("/+$", "");
         timeout = timeout == null ? Duration.ofSeconds(10) : timeout;
+        xero = xero == null ? new Xero(null, null, null, null) : xero;
+    }
+
+    public String requireUrl() {
+        if (url == null) {
+            throw new IllegalStateException("HUB_ACCOUNTING_URL is required for HUB_ACCOUNTING_KIND=" + kind);
+        }
+        return url;
+    }
+
+    public int connectionsFor(String ledgerKind) {
+        if (maxConnections != null && maxConnections > 0) {
+            return maxConnections;
+        }
+        return "hledger".equals(ledgerKind) ? 1 : 4;
+    }
+
+    /**
+     * The longest one posting attempt can take. It must stay below the side-effect lease: a worker that takes a
+     * claim over assumes the previous holder has stopped, and a request still in flight could land after the new
+     * holder's lookup found nothing.
+     */
+    public Duration longestAttempt() {
+        return timeout.multipliedBy((long) CALLS_PER_ATTEMPT * WAITS_PER_CALL);
+    }
+
+    /**
+     * Xero settings ({@code HUB_ACCOUNTING_XERO_*}).
+     *
+     * @param token        OAuth2 access token, sent as {@code Authorization: Bearer}; never logged or stored
+     * @param tenantId     the organisation, sent as {@code Xero-tenant-id}
+     * @param baseCurrency the organisation's base currency: manual journals carry no currency, so entries in any
+     *                     other currency are refused rather than posted as if they were in this one
+     * @param accountCodes Xero account codes for the hub's accounts
+     */
+    public record Xero(String token, String tenantId, String baseCurrency, AccountCodes accountCodes) {
+
+        public Xero {
+            baseCurrency = baseCurrency == null || baseCurrency.isBlank() ? "USD" : baseCurrency.trim().toUpperCase();
+            accountCodes = accountCodes == null ? new AccountCodes(null, null, null) : accountCodes;
+        }
+
+        @Override
+        public String toString() {
+            // records print every component; the token must never reach a log line
+            return "Xero[token=" + (token == null || token.isEmpty() ? "<none>" : "<set>") + ", tenantId=" + tenantId
+                    + ", baseCurrency=" + baseCurrency + ", accountCodes=" + accountCodes + "]";
+        }
+    }
+
+    /**
+     * Xero account codes ({@code HUB_ACCOUNTING_XERO_ACCOUNT_CODES_*}); the defaults are those of Xero's demo chart.
+     *
+     * @param receivable code for {@code assets:receivable}
+     * @param sales      code for {@code revenue:sales}
+     * @param stripe     code for {@code assets:stripe} (the clearing account Stripe pays into)
+     */
+    public record AccountCodes(String receivable, String sales, String stripe) {
+
+        public AccountCodes {
+            receivable = receivable == null || receivable.isBlank() ? "610" : receivable.trim();
+            sales = sales == null || sales.isBlank() ? "200" : sales.trim();
+            stripe = stripe == null || stripe.isBlank() ? "090" : stripe.trim();
+        }
+
+        /** @throws IllegalArgumentException for an account the hub does not post to */
+        public String codeFor(String account) {
+            if (JournalEntry.RECEIVABLE.equals(account)) {
+                return receivable;
+            }
+            if (JournalEntry.SALES.equals(account)) {
+                return sales;
+            }
+            if (JournalEntry.STRIPE.equals(account)) {
+                return stripe;
+            }
+            throw new IllegalArgumentException("no Xero account code configured for " + account);
+        }
     }
 }

@@ -117,6 +117,13 @@ public class JdbcSideEffectRepository implements SideEffectRepository {
                 + "WHERE idempotency_key = ? AND status IN ('failed', 'unknown')", idempotencyKey) == 1;
     }
 
+    @Override
+    public boolean reopenForRepost(String idempotencyKey, Instant now) {
+        return jdbc.update("UPDATE idempotency_keys SET status = 'pending', completed_at = NULL, dispatched_at = NULL, "
+                + "last_error = ? WHERE idempotency_key = ? AND status IN ('succeeded', 'failed', 'unknown')",
+                "reopened for repost at " + now, idempotencyKey) == 1;
+    }
+
     private static String truncate(String s) {
         return s == null || s.length() <= 4000 ? s : s.substring(0, 4000);
     }

@@ -64,6 +64,15 @@ public interface SideEffectRepository {
     /** Puts a failed or unknown side effect back to pending for an operator's deliberate retry. */
     boolean reopen(String idempotencyKey, Instant now);
 
+    /**
+     * Puts a finished side effect — succeeded, failed or unknown — back to pending, for an operator's re-post of an
+     * entry the vendor lost (a ledger transaction deleted after the hub recorded it). Its attempts stay counted, so
+     * the next attempt is a repeat and checks the vendor first.
+     *
+     * @return false when the side effect is pending, in progress or retrying (it settles by itself)
+     */
+    boolean reopenForRepost(String idempotencyKey, Instant now);
+
     enum ClaimKind { FRESH, TAKEOVER, NONE }
 
     /** @param effect the side effect as it is after the claim (attempts already counted) */

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# Postings per second against hledger-web, raw and through the hub. Usage: bench/hledger-postings.sh [COUNT]
+# Needs hledger-web and a JDK 17; builds the hub jar if target/ has none. Ports: hub 18083, broker 61703,
+# hledger-web on free ports. Everything it starts is stopped on exit.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+COUNT=${1:-1000}
+WORK=$(mktemp -d /tmp/hledger-bench.XXXXXX)
+PIDS=()
+cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev/null || true; }
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+start_hledger() { # $1 journal; sets URL (no command substitution: its subshell would lose the pid)
+  local port; port=$(free_port)
+  : > "$1"
+  hledger-web -f "$1" --serve-api --host 127.0.0.1 --port "$port" --capabilities=view,add > "$1.log" 2>&1 &
+  PIDS+=($!)
+  URL="http://127.0.0.1:$port"
+  for _ in $(seq 100); do curl -fs "$URL/version" >/dev/null 2>&1 && break; sleep 0.1; done
+}
+
+echo "== hledger-web $(hledger-web --version | head -1), $(nproc) cores"
+start_hledger "$WORK/raw1.journal"
+java bench/HledgerPostingBench.java raw "$URL" "$COUNT" 1
+start_hledger "$WORK/raw4.journal"
+java bench/HledgerPostingBench.java raw "$URL" "$COUNT" 4
+
+JAR=$(ls target/finance-integration-hub-*.jar 2>/dev/null | grep -v original | head -1 || true)
+if [ -z "$JAR" ]; then
+  ./mvnw -q -B -o -DskipTests package
+  JAR=$(ls target/finance-integration-hub-*.jar | grep -v original | head -1)
+fi
+start_hledger "$WORK/hub.journal"
+SERVER_PORT=18083 HUB_BROKER_EMBEDDED_PORT=61703 HUB_DATA_DIR="$WORK/hub-data" HUB_API_TOKENS=bench-token \
+  HUB_ADMIN_PASSWORD=bench-admin HUB_ACCOUNTING_KIND=hledger HUB_ACCOUNTING_URL="$URL" \
+  java -jar "$JAR" > "$WORK/hub.log" 2>&1 &
+PIDS+=($!)
+for _ in $(seq 240); do curl -fs http://127.0.0.1:18083/actuator/health >/dev/null 2>&1 && break; sleep 0.5; done
+java bench/HledgerPostingBench.java hub http://127.0.0.1:18083 bench-token "$URL" "$COUNT"
+echo "journal: $(grep -c '^[0-9]' "$WORK/hub.journal") transactions; logs in $WORK"

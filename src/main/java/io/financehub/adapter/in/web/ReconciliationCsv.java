@@ -1,0 +1,81 @@
+package io.financehub.adapter.in.web;
+
+import io.financehub.application.port.in.ReconciliationReport;
+import io.financehub.application.port.in.ReconciliationReport.InvoiceLines;
+import io.financehub.application.port.in.ReconciliationReport.LedgerEntry;
+import io.financehub.application.port.in.ReconciliationReport.Posting;
+import io.financehub.application.port.in.ReconciliationReport.Problem;
+import io.financehub.domain.model.Money;
+
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * The reconciliation report as CSV for finance: one row per owed posting, then one per unexpected ledger entry.
+ * Amounts are in major units with the currency's own decimals. Cells that a spreadsheet would run as a formula are
+ * prefixed with an apostrophe.
+ */
+final class ReconciliationCsv {
+
+    static final String HEADER = "invoice_id,idempotency_key,action,currency,expected_amount,side_effect_status,"
+            + "recorded_status,recorded_journal_ref,ledger_count,ledger_amount,ledger_refs,state";
+
+    private ReconciliationCsv() {
+    }
+
+    static String write(ReconciliationReport report) {
+        StringBuilder csv = new StringBuilder(HEADER).append("\r\n");
+        for (InvoiceLines invoice : report.invoices()) {
+            for (Posting p : invoice.postings()) {
+                row(csv, invoice.invoiceId(), p.idempotencyKey(), p.action(), p.currency(), p.expectedAmount(),
+                        p.sideEffectStatus(), p.recorded() == null ? null : p.recorded().status(),
+                        p.recorded() == null ? null : p.recorded().journalRef(), Integer.toString(p.ledger().size()),
+                        ledgerAmount(p.ledger()),
+                        p.ledger().stream().map(LedgerEntry::reference).collect(Collectors.joining("; ")), p.state());
+            }
+        }
+        for (Problem u : report.unexpected()) {
+            row(csv, u.invoiceId(), u.idempotencyKey(), null, u.currency(), null, null, null, null,
+                    Integer.toString(u.ledgerCount()), major(u.ledgerMinor(), u.currency()), null, u.kind());
+        }
+        return csv.toString();
+    }
+
+    private static String major(Long minor, String currency) {
+        if (minor == null) {
+            return null;
+        }
+        return Money.isIsoCurrency(currency) ? new Money(minor, currency).toMajor().toPlainString() : minor.toString();
+    }
+
+    private static String ledgerAmount(List<LedgerEntry> entries) {
+        if (entries.isEmpty()) {
+            return null;
+        }
+        return entries.stream().map(LedgerEntry::amount).collect(Collectors.joining("; "));
+    }
+
+    private static void row(StringBuilder csv, String... cells) {
+        for (int i = 0; i < cells.length; i++) {
+            if (i > 0) {
+                csv.append(',');
+            }
+            csv.append(cell(cells[i]));
+        }
+        csv.append("\r\n");
+    }
+
+    static String cell(String value) {
+        if (value == null) {
+            return "";
+        }
+        String v = value;
+        if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
+            v = "'" + v;
+        }
+        if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {
+            v = "\"" + v.replace("\"", "\"\"") + "\"";
+        }
+        return v;
+    }
+}

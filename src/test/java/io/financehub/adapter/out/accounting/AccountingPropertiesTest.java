@@ -1,0 +1,45 @@
+package io.financehub.adapter.out.accounting;
+
+import io.financehub.domain.model.JournalEntry;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class AccountingPropertiesTest {
+
+    @Test
+    void defaultsToTheSandboxAndOneConnectionToHledger() {
+        AccountingProperties p = new AccountingProperties(null, "http://ledger:5000/", null, null, null);
+
+        assertThat(p.kind()).isEqualTo("sandbox");
+        assertThat(p.url()).isEqualTo("http://ledger:5000");
+        assertThat(p.connectionsFor("hledger")).isEqualTo(1);
+        assertThat(p.connectionsFor("xero")).isEqualTo(4);
+        assertThat(new AccountingProperties("hledger", null, null, 3, null).connectionsFor("hledger")).isEqualTo(3);
+    }
+
+    @Test
+    void anAttemptIsALookupAndAPostEachWaitingForPoolConnectAndResponse() {
+        assertThat(new AccountingProperties("hledger", null, Duration.ofSeconds(10), null, null).longestAttempt())
+                .isEqualTo(Duration.ofSeconds(60));
+    }
+
+    @Test
+    void aMissingUrlIsAStartupError() {
+        assertThatThrownBy(() -> new AccountingProperties("hledger", " ", null, null, null).requireUrl())
+                .hasMessageContaining("HUB_ACCOUNTING_URL");
+    }
+
+    @Test
+    void xeroAccountCodesMapTheHubsAccounts() {
+        AccountingProperties.AccountCodes codes = new AccountingProperties.AccountCodes(null, "4000", null);
+
+        assertThat(codes.codeFor(JournalEntry.RECEIVABLE)).isEqualTo("610");
+        assertThat(codes.codeFor(JournalEntry.SALES)).isEqualTo("4000");
+        assertThat(codes.codeFor(JournalEntry.STRIPE)).isEqualTo("090");
+        assertThatThrownBy(() -> codes.codeFor("expenses:misc")).isInstanceOf(IllegalArgumentException.class);
+    }
+}
