@@ -110,6 +110,16 @@ final class InMemorySideEffects implements SideEffectRepository {
         return true;
     }
 
+    @Override
+    public boolean reopenForRepost(String key, Instant now) {
+        SideEffect e = rows.get(key);
+        if (!e.status().isFinal() && e.status() != SideEffectStatus.UNKNOWN) {
+            return false;
+        }
+        put(e, SideEffectStatus.PENDING, e.attempts(), e.claimedAt(), "reopened for repost at " + now);
+        return true;
+    }
+
     private SideEffect put(SideEffect e, SideEffectStatus status, int attempts, Instant claimedAt, String error) {
         SideEffect next = new SideEffect(e.key(), status, attempts, e.parameters(), e.resultRef(), error, e.createdAt(),
                 claimedAt, e.completedAt());
