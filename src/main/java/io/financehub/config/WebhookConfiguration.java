@@ -30,6 +30,7 @@ import io.financehub.application.service.WebhookProcessingService;
 import io.financehub.application.service.WebhookRelay;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.ProducerTemplate;
+import io.financehub.adapter.out.persistence.ConflictSafeMessageIdRepository;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -126,20 +127,9 @@ public class WebhookConfiguration {
         return new WebhookIntake(ingestion, hub.webhook().maxBytes(), metrics);
     }
 
-    /**
-     * The processing routes' idempotent-consumer store on {@code CAMEL_MESSAGEPROCESSED} (created by Flyway, with
-     * its unique constraint). Camel's insert would fail with a unique violation when two consumers complete the
-     * same event at once (and on PostgreSQL abort the transaction); {@code ON CONFLICT DO NOTHING} turns that race
-     * into the "already there" answer it is.
-     */
+    /** The processing routes' idempotent-consumer store on {@code CAMEL_MESSAGEPROCESSED} (created by Flyway). */
     @Bean
     JdbcMessageIdRepository webhookMessageIds(JdbcTemplate jdbc, PlatformTransactionManager transactionManager) {
-        JdbcMessageIdRepository repository = new JdbcMessageIdRepository(jdbc,
-                new TransactionTemplate(transactionManager));
-        repository.setProcessorName(PROCESSED_EVENTS);
-        repository.setCreateTableIfNotExists(false);
-        repository.setInsertString("INSERT INTO CAMEL_MESSAGEPROCESSED (processorName, messageId, createdAt) "
-                + "VALUES (?, ?, ?) ON CONFLICT DO NOTHING");
-        return repository;
+        return new ConflictSafeMessageIdRepository(jdbc, new TransactionTemplate(transactionManager), PROCESSED_EVENTS);
     }
 }
