@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Postings per second against hledger-web, raw and through the hub. Usage: bench/hledger-postings.sh [COUNT]
-# Needs hledger-web and a JDK 17; (re)builds the hub jar when target/ has none or an older one. Ports: hub 18083, broker 61703,
-# hledger-web on free ports. Everything it starts is stopped on exit.
+# Needs hledger-web and a JDK 17; (re)builds the hub jar when it is missing or older than the sources.
+# Ports: hub 18083, broker 61703, hledger-web on free ports. Everything it starts is stopped on exit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 COUNT=${1:-1000}
