@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Postings per second against hledger-web, raw and through the hub. Usage: bench/hledger-postings.sh [COUNT]
-# Needs hledger-web and a JDK 17; builds the hub jar if target/ has none. Ports: hub 18083, broker 61703,
-# hledger-web on free ports. Everything it starts is stopped on exit.
+# Needs hledger-web and a JDK 17; (re)builds the hub jar when it is missing or older than the sources.
+# Ports: hub 18083, broker 61703, hledger-web on free ports. Everything it starts is stopped on exit.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 COUNT=${1:-1000}
@@ -27,7 +27,7 @@ start_hledger "$WORK/raw4.journal"
 java bench/HledgerPostingBench.java raw "$URL" "$COUNT" 4
 
 JAR=$(ls target/finance-integration-hub-*.jar 2>/dev/null | grep -v original | head -1 || true)
-if [ -z "$JAR" ]; then
+if [ -z "$JAR" ] || [ -n "$(find src routes pom.xml -newer "$JAR" -print -quit)" ]; then
   ./mvnw -q -B -o -DskipTests package
   JAR=$(ls target/finance-integration-hub-*.jar | grep -v original | head -1)
 fi
@@ -37,5 +37,13 @@ SERVER_PORT=18083 HUB_BROKER_EMBEDDED_PORT=61703 HUB_DATA_DIR="$WORK/hub-data" H
   java -jar "$JAR" > "$WORK/hub.log" 2>&1 &
 PIDS+=($!)
 for _ in $(seq 240); do curl -fs http://127.0.0.1:18083/actuator/health >/dev/null 2>&1 && break; sleep 0.5; done
-java bench/HledgerPostingBench.java hub http://127.0.0.1:18083 bench-token "$URL" "$COUNT"
-echo "journal: $(grep -c '^[0-9]' "$WORK/hub.journal") transactions; logs in $WORK"
+java bench/HledgerPostingBench.java hub http://127.0.0.1:18083 bench-token "$WORK/hub.journal" "$COUNT" \
+  | grep -v 'post-invoice transactions in the journal' || true
+H2=$(ls ~/.m2/repository/com/h2database/h2/*/h2-*.jar 2>/dev/null | tail -1)
+if [ -n "$H2" ]; then
+  kill "${PIDS[-1]}"; wait "${PIDS[-1]}" 2>/dev/null || true
+  echo "accounting_posts by status and retries:"
+  java -cp "$H2" org.h2.tools.Shell -url "jdbc:h2:file:$WORK/hub-data/hub;MODE=PostgreSQL" -user sa -password "" \
+    -sql "SELECT status, retries, COUNT(*) FROM accounting_posts GROUP BY status, retries"
+fi
+echo "journal: $(grep -c '^[0-9]' "$WORK/hub.journal") transactions, $(grep -c 'hub-sync:' "$WORK/hub.journal") of them read markers; logs in $WORK"

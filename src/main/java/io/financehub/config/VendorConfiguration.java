@@ -44,16 +44,17 @@ public class VendorConfiguration {
     AccountingLedger accountingLedger(AccountingProperties accounting, HubProperties hub, JdbcTemplate jdbc,
                                       CamelContext camel, Clock clock) {
         if (!"sandbox".equals(accounting.kind())
-                && accounting.longestAttempt().compareTo(hub.sideEffects().lease()) >= 0) {
+                && accounting.longestAttempt(accounting.kind()).compareTo(hub.sideEffects().lease()) >= 0) {
             // a takeover must never overlap a request still in flight, or a lookup can miss a post about to land
             throw new IllegalStateException("HUB_ACCOUNTING_TIMEOUT " + accounting.timeout() + " allows attempts of "
-                    + accounting.longestAttempt() + ", not shorter than the side-effect lease "
+                    + accounting.longestAttempt(accounting.kind()) + ", not shorter than the side-effect lease "
                     + hub.sideEffects().lease());
         }
         return switch (accounting.kind()) {
             case "sandbox" -> new SandboxAccountingLedger(jdbc);
             case "hledger" -> new HledgerLedger(LedgerHttpClient.register(camel, "hub-hledger-http",
-                    accounting.timeout(), accounting.connectionsFor("hledger")), accounting.requireUrl());
+                    accounting.timeout(), accounting.connectionsFor("hledger")), accounting.requireUrl(),
+                    accounting.timeout(), clock);
             case "xero" -> new XeroLedger(LedgerHttpClient.register(camel, "hub-xero-http", accounting.timeout(),
                     accounting.connectionsFor("xero")), accounting.requireUrl(), accounting.xero(), clock);
             default -> throw new IllegalStateException("HUB_ACCOUNTING_KIND must be hledger, xero or sandbox, not "

@@ -33,9 +33,9 @@ public abstract class HledgerIntegrationTest extends HubIntegrationTest {
         LedgerProxy proxy = LedgerProxy.shared(hledger.url());
         registry.add("hub.accounting.kind", () -> "hledger");
         registry.add("hub.accounting.url", proxy::url);
-        // an attempt (lookup + post) may take 6 x 3 s, which must stay under the lease
-        registry.add("hub.accounting.timeout", () -> "3s");
-        registry.add("hub.side-effects.lease", () -> "30s");
+        // an attempt (3 marker-and-read rounds + the post) may take 7 calls x 3 waits x 2 s, under the lease
+        registry.add("hub.accounting.timeout", () -> "2s");
+        registry.add("hub.side-effects.lease", () -> "60s");
     }
 
     protected static HledgerWebProcess hledger() {
@@ -84,6 +84,7 @@ public abstract class HledgerIntegrationTest extends HubIntegrationTest {
                         invoicePrefix + "%")).isZero());
     }
 
+    /** The transactions with this tcode in the journal file. */
     protected List<JsonNode> ledgerTransactions(String tcode) {
         return hledger().transactions().stream().filter(t -> tcode.equals(t.path("tcode").asText())).toList();
     }

@@ -77,30 +77,39 @@ public final class HledgerWebProcess {
         return journal;
     }
 
-    /** {@code GET /transactions}, straight from hledger-web. */
+    /**
+     * Every transaction in the journal file, read by the hledger command line ({@code hledger print -O json}, the
+     * same JSON shape as hledger-web's API). This is the ledger's truth: hledger-web's own {@code GET /transactions}
+     * can lag behind its file (see {@code HledgerLedger}).
+     */
     public List<JsonNode> transactions() {
-        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url + "/transactions")).GET());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("GET /transactions answered " + response.statusCode());
-        }
         try {
             List<JsonNode> all = new ArrayList<>();
-            JSON.readTree(response.body()).forEach(all::add);
+            JSON.readTree(hledger("print", "-O", "json")).forEach(all::add);
             return all;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** The transactions whose tcode starts with {@code prefix}. */
+    /** The transactions in the journal file whose tcode starts with {@code prefix}. */
     public List<JsonNode> transactionsWithCodePrefix(String prefix) {
         return transactions().stream().filter(t -> t.path("tcode").asText("").startsWith(prefix)).toList();
     }
 
-    /** {@code PUT /add} directly, behind the hub's back. */
-    public int add(String transactionJson) {
-        return send(HttpRequest.newBuilder(URI.create(url + "/add")).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(transactionJson))).statusCode();
+    /** The tcodes hledger-web itself serves right now ({@code GET /transactions}, its in-memory copy). */
+    public List<String> servedCodes() {
+        HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(url + "/transactions")).GET());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("GET /transactions answered " + response.statusCode());
+        }
+        try {
+            List<String> codes = new ArrayList<>();
+            JSON.readTree(response.body()).forEach(t -> codes.add(t.path("tcode").asText()));
+            return codes;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Replaces the journal file at once, as an editor saving it would (hledger-web re-reads it on change). */

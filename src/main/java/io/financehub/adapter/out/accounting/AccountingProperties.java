@@ -10,7 +10,7 @@ import java.time.Duration;
  *
  * @param kind           {@code sandbox} (built-in simulator), {@code hledger} (hledger-web's JSON API) or {@code xero}
  * @param url            base URL of hledger-web or of the Xero-shaped API
- * @param timeout        connect timeout, read timeout and the longest wait for a pooled connection, per call
+ * @param timeout        connect timeout, read timeout and the longest wait for the connection, per call
  * @param maxConnections pooled HTTP connections to the ledger; hledger-web fails requests that overlap on its
  *                       journal file ("file is locked"), so it gets 1 unless set, Xero 4
  * @param xero           Xero credentials and account codes ({@code kind=xero} only)
@@ -18,15 +18,13 @@ import java.time.Duration;
 @ConfigurationProperties(prefix = "hub.accounting")
 public record AccountingProperties(String kind, String url, Duration timeout, Integer maxConnections, Xero xero) {
 
-    /** Calls per attempt in the worst case: a lookup of the key, then the post. */
-    private static final int CALLS_PER_ATTEMPT = 2;
-    /** Waits per call in the worst case: for a pooled connection, to connect, for the response. */
+    /** Waits per call in the worst case: for the connection, to connect, for the response. */
     private static final int WAITS_PER_CALL = 3;
 
     public AccountingProperties {
         kind = kind == null || kind.isBlank() ? "sandbox" : kind.trim().toLowerCase();
         url = url == null || url.isBlank() ? null : url.trim().replaceAll("/+$", "");
-        timeout = timeout == null ? Duration.ofSeconds(10) : timeout;
+        timeout = timeout == null ? Duration.ofSeconds(5) : timeout;
         xero = xero == null ? new Xero(null, null, null, null) : xero;
     }
 
@@ -45,12 +43,14 @@ public record AccountingProperties(String kind, String url, Duration timeout, In
     }
 
     /**
-     * The longest one posting attempt can take. It must stay below the side-effect lease: a worker that takes a
-     * claim over assumes the previous holder has stopped, and a request still in flight could land after the new
-     * holder's lookup found nothing.
+     * The longest one posting attempt can take: every call it may make (hledger: the marker-and-read rounds of a
+     * lookup, then the post; Xero: a lookup, then the post), each waiting its longest. It must stay below the
+     * side-effect lease: a worker that takes a claim over assumes the previous holder has stopped, and a request
+     * still in flight could land after the new holder's lookup found nothing.
      */
-    public Duration longestAttempt() {
-        return timeout.multipliedBy((long) CALLS_PER_ATTEMPT * WAITS_PER_CALL);
+    public Duration longestAttempt(String ledgerKind) {
+        int calls = "hledger".equals(ledgerKind) ? HledgerLedger.CALLS_PER_ATTEMPT : 2;
+        return timeout.multipliedBy((long) calls * WAITS_PER_CALL);
     }
 
     /**

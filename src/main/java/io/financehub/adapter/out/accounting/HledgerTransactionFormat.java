@@ -49,6 +49,15 @@ final class HledgerTransactionFormat {
     static ObjectNode transaction(String tcode, LocalDate date, String description, List<Posting> postings) {
         requireWritable(tcode, description);
         requireBalanced(postings);
+        ObjectNode t = transactionHeader(tcode, date, description);
+        ArrayNode tpostings = t.putArray("tpostings");
+        for (Posting posting : postings) {
+            tpostings.add(posting(posting));
+        }
+        return t;
+    }
+
+    private static ObjectNode transactionHeader(String tcode, LocalDate date, String description) {
         ObjectNode t = NODES.objectNode();
         t.put("tdate", date.toString());
         t.putNull("tdate2");
@@ -62,10 +71,17 @@ final class HledgerTransactionFormat {
         ArrayNode sourcePos = t.putArray("tsourcepos");
         sourcePos.add(sourcePosition());
         sourcePos.add(sourcePosition());
-        ArrayNode tpostings = t.putArray("tpostings");
-        for (Posting posting : postings) {
-            tpostings.add(posting(posting));
-        }
+        return t;
+    }
+
+    /**
+     * A transaction without postings: a header line in the journal that moves no money. The hub writes one before
+     * reading the journal whenever it must know the read is current (see {@link HledgerLedger}).
+     */
+    static ObjectNode marker(String tcode, LocalDate date, String description) {
+        requireWritable(tcode, description);
+        ObjectNode t = transactionHeader(tcode, date, description);
+        t.putArray("tpostings");
         return t;
     }
 

@@ -22,9 +22,14 @@ class AccountingPropertiesTest {
     }
 
     @Test
-    void anAttemptIsALookupAndAPostEachWaitingForPoolConnectAndResponse() {
-        assertThat(new AccountingProperties("hledger", null, Duration.ofSeconds(10), null, null).longestAttempt())
-                .isEqualTo(Duration.ofSeconds(60));
+    void anAttemptIsEveryCallOfALookupAndThePostEachWaitingForConnectionConnectAndResponse() {
+        AccountingProperties p = new AccountingProperties("hledger", null, null, null, null);
+
+        assertThat(p.timeout()).isEqualTo(Duration.ofSeconds(5));
+        // hledger: 3 marker-and-read rounds + the post = 7 calls; Xero: lookup + post
+        assertThat(p.longestAttempt("hledger")).isEqualTo(Duration.ofSeconds(105));
+        assertThat(p.longestAttempt("xero")).isEqualTo(Duration.ofSeconds(30));
+        assertThat(p.longestAttempt("hledger")).isLessThan(Duration.ofMinutes(2));
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.financehub.adapter.out.accounting;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.financehub.application.port.out.AccountingLedger;
 import io.financehub.application.port.out.AccountingLedger.LedgerTransaction;
 import io.financehub.application.port.out.VendorOutcome;
@@ -15,14 +16,20 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.UUID;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -35,6 +42,9 @@ class HledgerLedgerTest {
 
     private static final JournalEntry ENTRY = new JournalEntry("INV-1:post-invoice", "INV-1", LocalDate.of(2026, 1, 15),
             "Invoice INV-1 issued", new Money(12500, "USD"), JournalEntry.RECEIVABLE, JournalEntry.SALES);
+    private static final UUID MARKER = UUID.fromString("00000000-0000-0000-0000-000000000042");
+    private static final String MARKER_CODE = "hub-sync:" + MARKER;
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-01-16T08:00:00Z"), ZoneOffset.UTC);
 
     private final WireMockServer wire = new WireMockServer(wireMockConfig().dynamicPort());
     private final DefaultCamelContext camel = new DefaultCamelContext();
@@ -48,7 +58,7 @@ class HledgerLedgerTest {
                 c -> c.setAutomaticRetriesDisabled(false)));
         camel.start();
         ledger = new HledgerLedger(LedgerHttpClient.register(camel, "test-hledger-http", Duration.ofSeconds(2), 1),
-                wire.baseUrl());
+                wire.baseUrl(), Duration.ofSeconds(2), CLOCK, () -> MARKER);
     }
 
     @AfterEach
@@ -118,7 +128,7 @@ class HledgerLedgerTest {
         other.start();
         try {
             HledgerLedger down = new HledgerLedger(LedgerHttpClient.register(other, "down-http", Duration.ofSeconds(1),
-                    1), "http://127.0.0.1:" + HubIntegrationTest.freePort());
+                    1), "http://127.0.0.1:" + HubIntegrationTest.freePort(), Duration.ofSeconds(1), CLOCK);
             assertThat(down.post(ENTRY)).isInstanceOf(VendorOutcome.Unknown.class);
             assertThatThrownBy(() -> down.findPosted("INV-1:post-invoice"))
                     .isInstanceOf(AccountingLedger.LedgerUnavailableException.class);
@@ -128,20 +138,53 @@ class HledgerLedgerTest {
     }
 
     @Test
-    void findPostedMatchesTheTcode() {
+    void aLookupWritesAMarkerThatMovesNoMoneyAndMatchesTheTcodeInAReadThatHoldsIt() {
+        wire.stubFor(put("/add").willReturn(aResponse().withStatus(201)));
         wire.stubFor(get("/transactions").willReturn(aResponse().withStatus(200).withBody("["
                 + transactionJson("INV-10:post-invoice", 100) + "," + transactionJson("INV-1:post-invoice", 12500)
-                + "]")));
+                + "," + markerJson() + "]")));
 
         LedgerTransaction found = ledger.findPosted("INV-1:post-invoice").orElseThrow();
 
         assertThat(found.amountMinor()).isEqualTo(12500);
         assertThat(found.reference()).isEqualTo("2026-01-15 (INV-1:post-invoice)");
+        wire.verify(1, putRequestedFor(urlEqualTo("/add"))
+                .withRequestBody(matchingJsonPath("$.tcode", equalTo(MARKER_CODE)))
+                .withRequestBody(matchingJsonPath("$.tdate", equalTo("2026-01-16")))
+                .withRequestBody(matchingJsonPath("$.tpostings.length()", equalTo("0"))));
         assertThat(ledger.findPosted("INV-2:post-invoice")).isEmpty();
     }
 
     @Test
+    void aReadWithoutTheMarkerIsNotCurrentAndIsNeverTakenForAnAnswer() {
+        wire.stubFor(put("/add").willReturn(aResponse().withStatus(201)));
+        wire.stubFor(get("/transactions").willReturn(aResponse().withStatus(200).withBody("["
+                + transactionJson("INV-10:post-invoice", 100) + "]")));
+
+        assertThatThrownBy(() -> ledger.findPosted("INV-1:post-invoice"))
+                .isInstanceOf(AccountingLedger.LedgerUnavailableException.class)
+                .hasMessageContaining("did not re-read");
+        wire.verify(HledgerLedger.READ_TRIES, putRequestedFor(urlEqualTo("/add")));
+        wire.verify(HledgerLedger.READ_TRIES, getRequestedFor(urlEqualTo("/transactions")));
+    }
+
+    @Test
+    void theMarkerIsWrittenAQuietMomentAfterThePreviousAnswer() {
+        wire.stubFor(put("/add").willReturn(aResponse().withStatus(201)));
+        wire.stubFor(get("/transactions").willReturn(aResponse().withStatus(200).withBody("[" + markerJson() + "]")));
+
+        ledger.post(ENTRY);
+        ledger.findPosted("INV-1:post-invoice");
+
+        List<LoggedRequest> puts = wire.findAll(putRequestedFor(urlEqualTo("/add")));
+        assertThat(puts).hasSize(2);
+        assertThat(puts.get(1).getLoggedDate().getTime() - puts.get(0).getLoggedDate().getTime())
+                .isGreaterThanOrEqualTo(HledgerLedger.QUIET_BEFORE_MARKER.toMillis());
+    }
+
+    @Test
     void anUnreadableJournalIsNeverTakenForAnAbsentTransaction() {
+        wire.stubFor(put("/add").willReturn(aResponse().withStatus(201)));
         wire.stubFor(get("/transactions").willReturn(aResponse().withStatus(500)));
 
         assertThatThrownBy(() -> ledger.findPosted("INV-1:post-invoice"))
@@ -149,10 +192,21 @@ class HledgerLedgerTest {
     }
 
     @Test
-    void transactionsKeepDuplicatesAndSkipEntriesPeopleTypedIn() {
+    void aFailedMarkerWriteMakesTheLedgerUnavailable() {
+        wire.stubFor(put("/add").willReturn(aResponse().withStatus(500)));
+
+        assertThatThrownBy(() -> ledger.transactions())
+                .isInstanceOf(AccountingLedger.LedgerUnavailableException.class)
+                .hasMessageContaining("marker write answered 500");
+        wire.verify(0, getRequestedFor(urlEqualTo("/transactions")));
+    }
+
+    @Test
+    void transactionsKeepDuplicatesAndSkipMarkersAndEntriesPeopleTypedIn() {
+        wire.stubFor(put("/add").willReturn(aResponse().withStatus(201)));
         wire.stubFor(get("/transactions").willReturn(aResponse().withStatus(200).withBody("["
                 + transactionJson("INV-1:post-invoice", 12500) + "," + transactionJson("INV-1:post-invoice", 12500)
-                + "," + transactionJson("CHK-17", 500) + "]")));
+                + "," + transactionJson("CHK-17", 500) + "," + markerJson() + "]")));
 
         List<LedgerTransaction> all = ledger.transactions();
 
@@ -164,5 +218,9 @@ class HledgerLedgerTest {
         return HledgerTransactionFormat.transaction(new JournalEntry(tcode, "INV-1", LocalDate.of(2026, 1, 15),
                 "Invoice INV-1 issued", new Money(minor, "USD"), JournalEntry.RECEIVABLE, JournalEntry.SALES))
                 .toString();
+    }
+
+    private static String markerJson() {
+        return HledgerTransactionFormat.marker(MARKER_CODE, LocalDate.of(2026, 1, 16), "hub read marker").toString();
     }
 }
