@@ -21,9 +21,10 @@ import java.util.regex.Pattern;
  * <ul>
  *   <li>{@code raw URL COUNT CONCURRENCY}: PUT /add straight to hledger-web, reporting the rate per window of 250
  *       as the journal grows, the failures by status, and what one GET /transactions (the hub's lookup) costs.</li>
- *   <li>{@code hub HUB_URL API_TOKEN JOURNAL_FILE COUNT}: POST /api/invoices to a hub running with
- *       HUB_ACCOUNTING_KIND=hledger, then waits until hledger-web's journal file holds every {@code :post-invoice}
- *       transaction (the file, not hledger-web's GET /transactions, which can lag behind its last write).</li>
+ *   <li>{@code hub HUB_URL API_TOKEN PROGRESS COUNT}: POST /api/invoices to a running hub and time its postings.
+ *       PROGRESS is hledger-web's journal file (HUB_ACCOUNTING_KIND=hledger; the file, not hledger-web's
+ *       GET /transactions, which can lag behind its last write), or {@code report:ADMIN_PASSWORD} to count
+ *       {@code ok} rows of the hub's reconciliation CSV (any ledger, e.g. the sandbox).</li>
  * </ul>
  */
 public class HledgerPostingBench {
@@ -37,7 +38,7 @@ public class HledgerPostingBench {
         } else if (args.length >= 5 && args[0].equals("hub")) {
             hub(args[1], args[2], args[3], Integer.parseInt(args[4]));
         } else {
-            System.err.println("usage: raw URL COUNT CONCURRENCY | hub HUB_URL API_TOKEN JOURNAL_FILE COUNT");
+            System.err.println("usage: raw URL COUNT CONCURRENCY | hub HUB_URL API_TOKEN PROGRESS COUNT");
             System.exit(2);
         }
     }
@@ -85,7 +86,12 @@ public class HledgerPostingBench {
                 (System.nanoTime() - t0) / 1e6);
     }
 
-    static void hub(String hubUrl, String token, String journal, int count) throws Exception {
+    /**
+     * Posts {@code count} invoices to the hub and reports, per window, when their {@code post-invoice} postings
+     * landed: in hledger-web's journal file ({@code progress} = a path), or — for the sandbox ledger — as {@code ok}
+     * rows of the reconciliation CSV ({@code progress} = {@code report:ADMIN_PASSWORD}).
+     */
+    static void hub(String hubUrl, String token, String progress, int count) throws Exception {
         String run = "BH" + Long.toString(System.nanoTime(), 36);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         long start = System.nanoTime();
@@ -98,26 +104,47 @@ public class HledgerPostingBench {
                     .POST(HttpRequest.BodyPublishers.ofString(body)).build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode()));
         }
-        for (Future<Integer> f : posts) {
-            if (f.get() != 202) {
-                throw new IllegalStateException("POST /api/invoices answered " + f.get());
-            }
-        }
         pool.shutdown();
-        double accepted = (System.nanoTime() - start) / 1e9;
-        System.out.printf("hub: %d invoices accepted in %.2f s%n", count, accepted);
         int landed = 0;
+        int reported = 0;
+        double windowStart = 0;
+        long slowestRead = 0;
         while (landed < count) {
-            Thread.sleep(1000);
-            landed = count(java.nio.file.Files.readString(java.nio.file.Path.of(journal)), "(" + run + "-");
+            Thread.sleep(500);
+            long t0 = System.nanoTime();
+            landed = landed(progress, hubUrl, run);
+            slowestRead = Math.max(slowestRead, System.nanoTime() - t0);
             double seconds = (System.nanoTime() - start) / 1e9;
-            System.out.printf("  %.0f s: %d of %d post-invoice transactions in the journal%n", seconds, landed, count);
+            while (landed >= reported + WINDOW || (landed == count && reported < count)) {
+                int upTo = Math.min(reported + WINDOW, count);
+                System.out.printf("  postings %5d-%5d landed by %6.1f s: %6.1f/s%n", reported + 1, upTo, seconds,
+                        (upTo - reported) / (seconds - windowStart));
+                reported = upTo;
+                windowStart = seconds;
+            }
             if (seconds > 1800) {
                 throw new IllegalStateException("gave up after 30 minutes");
             }
         }
         double total = (System.nanoTime() - start) / 1e9;
-        System.out.printf("hub -> hledger-web: %d postings in %.2f s = %.1f postings/s%n", count, total, count / total);
+        for (Future<Integer> f : posts) {
+            if (f.get() != 202) {
+                throw new IllegalStateException("POST /api/invoices answered " + f.get());
+            }
+        }
+        System.out.printf("hub: %d invoices accepted and posted in %.2f s = %.1f postings/s%s%n", count, total,
+                count / total, progress.startsWith("report:") ? String.format(
+                        " (slowest reconciliation report: %.0f ms)", slowestRead / 1e6) : "");
+    }
+
+    private static int landed(String progress, String hubUrl, String run) throws Exception {
+        if (!progress.startsWith("report:")) {
+            return count(java.nio.file.Files.readString(java.nio.file.Path.of(progress)), "(" + run + "-");
+        }
+        String basic = java.util.Base64.getEncoder().encodeToString(("admin:" + progress.substring(7)).getBytes());
+        String csv = HTTP.send(HttpRequest.newBuilder(URI.create(hubUrl + "/admin/reconciliation?format=csv"))
+                .header("Authorization", "Basic " + basic).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+        return (int) csv.lines().filter(l -> l.startsWith(run + "-") && l.endsWith(",ok")).count();
     }
 
     static int put(String url, String json) {

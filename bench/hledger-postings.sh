@@ -31,19 +31,29 @@ if [ -z "$JAR" ] || [ -n "$(find src routes pom.xml -newer "$JAR" -print -quit)"
   ./mvnw -q -B -o -DskipTests package
   JAR=$(ls target/finance-integration-hub-*.jar | grep -v original | head -1)
 fi
+start_hub() { # $1 data dir, then env assignments for the hub
+  local dir=$1; shift
+  env SERVER_PORT=18083 HUB_BROKER_EMBEDDED_PORT=61703 HUB_DATA_DIR="$dir" HUB_API_TOKENS=bench-token \
+    HUB_ADMIN_PASSWORD=bench-admin "$@" java -jar "$JAR" > "$dir.log" 2>&1 &
+  PIDS+=($!)
+  for _ in $(seq 240); do curl -fs http://127.0.0.1:18083/actuator/health >/dev/null 2>&1 && break; sleep 0.5; done
+}
+stop_hub() { kill "${PIDS[-1]}"; wait "${PIDS[-1]}" 2>/dev/null || true; }
+
+echo "== the hub alone (sandbox ledger), progress from its reconciliation report"
+start_hub "$WORK/hub-sandbox" HUB_ACCOUNTING_KIND=sandbox
+java bench/HledgerPostingBench.java hub http://127.0.0.1:18083 bench-token report:bench-admin "$COUNT"
+stop_hub
+
+echo "== the hub posting to hledger-web, progress from the journal file"
 start_hledger "$WORK/hub.journal"
-SERVER_PORT=18083 HUB_BROKER_EMBEDDED_PORT=61703 HUB_DATA_DIR="$WORK/hub-data" HUB_API_TOKENS=bench-token \
-  HUB_ADMIN_PASSWORD=bench-admin HUB_ACCOUNTING_KIND=hledger HUB_ACCOUNTING_URL="$URL" \
-  java -jar "$JAR" > "$WORK/hub.log" 2>&1 &
-PIDS+=($!)
-for _ in $(seq 240); do curl -fs http://127.0.0.1:18083/actuator/health >/dev/null 2>&1 && break; sleep 0.5; done
-java bench/HledgerPostingBench.java hub http://127.0.0.1:18083 bench-token "$WORK/hub.journal" "$COUNT" \
-  | grep -v 'post-invoice transactions in the journal' || true
+start_hub "$WORK/hub-hledger" HUB_ACCOUNTING_KIND=hledger HUB_ACCOUNTING_URL="$URL"
+java bench/HledgerPostingBench.java hub http://127.0.0.1:18083 bench-token "$WORK/hub.journal" "$COUNT"
+stop_hub
 H2=$(ls ~/.m2/repository/com/h2database/h2/*/h2-*.jar 2>/dev/null | tail -1)
 if [ -n "$H2" ]; then
-  kill "${PIDS[-1]}"; wait "${PIDS[-1]}" 2>/dev/null || true
   echo "accounting_posts by status and retries:"
-  java -cp "$H2" org.h2.tools.Shell -url "jdbc:h2:file:$WORK/hub-data/hub;MODE=PostgreSQL" -user sa -password "" \
+  java -cp "$H2" org.h2.tools.Shell -url "jdbc:h2:file:$WORK/hub-hledger/hub;MODE=PostgreSQL" -user sa -password "" \
     -sql "SELECT status, retries, COUNT(*) FROM accounting_posts GROUP BY status, retries"
 fi
 echo "journal: $(grep -c '^[0-9]' "$WORK/hub.journal") transactions, $(grep -c 'hub-sync:' "$WORK/hub.journal") of them read markers; logs in $WORK"

@@ -1,0 +1,67 @@
+package io.financehub.config;
+
+import io.financehub.adapter.out.accounting.AccountingProperties;
+import io.financehub.adapter.out.accounting.HledgerLedger;
+import io.financehub.adapter.out.accounting.SandboxAccountingLedger;
+import io.financehub.adapter.out.accounting.XeroLedger;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** {@code HUB_ACCOUNTING_KIND} picks the ledger; a timeout that could outlast the lease is refused at start. */
+class AccountingLedgerSelectionTest {
+
+    private final DefaultCamelContext camel = new DefaultCamelContext();
+    private final VendorConfiguration vendors = new VendorConfiguration();
+
+    @AfterEach
+    void stop() {
+        camel.stop();
+    }
+
+    @Test
+    void theSandboxIsTheDefault() {
+        assertThat(vendors.accountingLedger(properties(null, null), hub(Duration.ofMinutes(2)), null, camel,
+                Clock.systemUTC())).isInstanceOf(SandboxAccountingLedger.class);
+    }
+
+    @Test
+    void hledgerAndXeroGetTheirOwnHttpComponent() {
+        assertThat(vendors.accountingLedger(properties("hledger", null), hub(Duration.ofMinutes(2)), null, camel,
+                Clock.systemUTC())).isInstanceOf(HledgerLedger.class);
+        assertThat(vendors.accountingLedger(properties("xero", null), hub(Duration.ofMinutes(2)), null, camel,
+                Clock.systemUTC())).isInstanceOf(XeroLedger.class);
+        assertThat(camel.getComponentNames()).contains("hub-hledger-http", "hub-xero-http");
+    }
+
+    @Test
+    void aTimeoutThatLetsAnAttemptOutlastTheLeaseIsRefused() {
+        // hledger: 7 calls x 3 waits x 10 s = 210 s, longer than a 2-minute lease
+        assertThatThrownBy(() -> vendors.accountingLedger(properties("hledger", Duration.ofSeconds(10)),
+                hub(Duration.ofMinutes(2)), null, camel, Clock.systemUTC()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("HUB_ACCOUNTING_TIMEOUT");
+        assertThat(vendors.accountingLedger(properties("xero", Duration.ofSeconds(10)), hub(Duration.ofMinutes(2)),
+                null, camel, Clock.systemUTC())).isInstanceOf(XeroLedger.class);
+    }
+
+    @Test
+    void anUnknownKindIsRefused() {
+        assertThatThrownBy(() -> vendors.accountingLedger(properties("quickbooks", null), hub(Duration.ofMinutes(2)),
+                null, camel, Clock.systemUTC())).hasMessageContaining("hledger, xero or sandbox");
+    }
+
+    private static AccountingProperties properties(String kind, Duration timeout) {
+        return new AccountingProperties(kind, "http://127.0.0.1:5000", timeout, null, null);
+    }
+
+    private static HubProperties hub(Duration lease) {
+        return new HubProperties(null, null, null, null, new HubProperties.SideEffects(lease, null, 0, null, null));
+    }
+}
