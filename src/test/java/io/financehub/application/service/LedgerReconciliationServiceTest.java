@@ -38,6 +38,7 @@ class LedgerReconciliationServiceTest {
     private final List<SideEffect> effects = new ArrayList<>();
     private final List<ReconciliationReadModel.RecordedPost> recorded = new ArrayList<>();
     private final List<LedgerTransaction> ledger = new ArrayList<>();
+    private final List<ReconciliationReadModel.UnmatchedEvent> unmatched = new ArrayList<>();
     private boolean ledgerDown;
 
     @Test
@@ -166,6 +167,19 @@ class LedgerReconciliationServiceTest {
     }
 
     @Test
+    void paymentEventsForUnknownInvoicesAreListed() {
+        unmatched.add(new ReconciliationReadModel.UnmatchedEvent("stripe", "evt_lost", "charge.refunded",
+                NOW.minusSeconds(5)));
+
+        ReconciliationReport report = reconcile();
+
+        assertThat(report.unmatchedEvents()).singleElement().satisfies(e -> {
+            assertThat(e.eventId()).isEqualTo("evt_lost");
+            assertThat(e.type()).isEqualTo("charge.refunded");
+        });
+    }
+
+    @Test
     void anUnreadableLedgerIsAnErrorNotAReportOfEverythingMissing() {
         invoice("A", "USD", 100, false);
         ledgerDown = true;
@@ -192,7 +206,7 @@ class LedgerReconciliationServiceTest {
 
             @Override
             public List<UnmatchedEvent> unmatchedEvents() {
-                return List.of();
+                return unmatched;
             }
         };
         AccountingLedger fake = new AccountingLedger() {
