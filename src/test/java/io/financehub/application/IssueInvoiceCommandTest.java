@@ -78,4 +78,33 @@ class IssueInvoiceCommandTest {
         assertThat(IssueInvoiceCommand.fromJson(other).contentHash())
                 .isNotEqualTo(IssueInvoiceCommand.fromJson(valid()).contentHash());
     }
+
+    @Test
+    void refusesControlCharactersAndLoneSurrogatesInEveryTextField() {
+        for (String hostile : new String[]{"\u0000", "\t", "\n", "\r", "\u001f", "\u007f", "\u009b", "\u2028",
+                "\u2029", "\udc00", "\ud83d"}) {
+            Map<String, Object> json = valid();
+            json.put("description", "a" + hostile + "b");
+            json.put("customer", Map.of("id", "C" + hostile, "name", "Ada" + hostile, "phone", "+15551234567"));
+
+            CommandValidationException e = catchThrowableOfType(() -> IssueInvoiceCommand.fromJson(json),
+                    CommandValidationException.class);
+
+            assertThat(e).as("U+%04X", (int) hostile.charAt(0)).isNotNull();
+            assertThat(e.errors()).extracting(FieldError::field)
+                    .containsExactlyInAnyOrder("description", "customer.id", "customer.name");
+        }
+    }
+
+    @Test
+    void keepsOrdinaryUnicodeText() {
+        Map<String, Object> json = valid();
+        json.put("description", "Beratung für März — 5 × 20 € \ud83d\ude80");
+        json.put("customer", Map.of("id", "C-42", "name", "Zoë Ørsted-山田"));
+
+        IssueInvoiceCommand command = IssueInvoiceCommand.fromJson(json);
+
+        assertThat(command.description()).endsWith("\ud83d\ude80");
+        assertThat(command.customerName()).isEqualTo("Zoë Ørsted-山田");
+    }
 }

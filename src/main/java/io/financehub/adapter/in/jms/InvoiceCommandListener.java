@@ -40,8 +40,7 @@ public class InvoiceCommandListener {
         try {
             issue = IssueInvoiceCommand.fromJson(fields);
         } catch (CommandValidationException e) {
-            Object id = fields.get("invoiceId");
-            throw reject(id instanceof String s ? s : null, "validation_failed: " + e.errors().stream()
+            throw reject(IssueInvoiceCommand.auditableInvoiceId(fields), "validation_failed: " + e.errors().stream()
                     .map(FieldError::toString).collect(Collectors.joining("; ")));
         }
         try {

@@ -8,12 +8,12 @@ import io.financehub.application.port.in.InvoiceTimelineQuery;
 import io.financehub.application.port.in.IssueInvoiceCommand;
 import io.financehub.application.port.in.IssueInvoiceResult;
 import io.financehub.application.port.in.IssueInvoiceUseCase;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -21,7 +21,10 @@ import java.io.IOException;
 import java.net.URI;
 import java.util.Map;
 
-/** Contract section 3: invoice commands and timelines over HTTP. Calls use cases only. */
+/**
+ * Invoice commands and timelines over HTTP. Calls use cases only. The body is read raw and bounded (never through a
+ * message converter, which would buffer any size), then decoded and validated field by field.
+ */
 @RestController
 @RequestMapping("/api/invoices")
 public class InvoiceController {
@@ -29,16 +32,19 @@ public class InvoiceController {
     private final IssueInvoiceUseCase issueInvoice;
     private final InvoiceTimelineQuery timelines;
     private final ObjectMapper json;
+    private final int maxBytes;
 
-    public InvoiceController(IssueInvoiceUseCase issueInvoice, InvoiceTimelineQuery timelines, ObjectMapper json) {
+    public InvoiceController(IssueInvoiceUseCase issueInvoice, InvoiceTimelineQuery timelines, ObjectMapper json,
+                             InvoiceApiProperties limits) {
         this.issueInvoice = issueInvoice;
         this.timelines = timelines;
         this.json = json;
+        this.maxBytes = limits.maxBytes();
     }
 
     @PostMapping(consumes = "*/*")
-    public ResponseEntity<InvoiceView> issue(@RequestBody(required = false) byte[] body) {
-        IssueInvoiceCommand command = parse(body);
+    public ResponseEntity<InvoiceView> issue(HttpServletRequest request) {
+        IssueInvoiceCommand command = parse(read(request));
         IssueInvoiceResult result = issueInvoice.issue(command, CommandChannel.HTTP);
         ResponseEntity.BodyBuilder response = ResponseEntity.status(HttpStatus.ACCEPTED)
                 .location(URI.create("/api/invoices/" + command.invoiceId()));
@@ -52,6 +58,17 @@ public class InvoiceController {
     public InvoiceTimeline timeline(@PathVariable String invoiceId) {
         return timelines.timeline(invoiceId).orElseThrow(() -> new HubApiException(HttpStatus.NOT_FOUND, "not_found",
                 "no invoice " + (invoiceId.length() > 64 ? invoiceId.substring(0, 64) + "…" : invoiceId)));
+    }
+
+    private byte[] read(HttpServletRequest request) {
+        try {
+            return BoundedBody.read(request, maxBytes);
+        } catch (BoundedBody.TooLargeException e) {
+            throw new HubApiException(HttpStatus.PAYLOAD_TOO_LARGE, "payload_too_large",
+                    "the body is larger than " + maxBytes + " bytes");
+        } catch (IOException e) {
+            throw new HubApiException(HttpStatus.BAD_REQUEST, "malformed_payload", "the body could not be read completely");
+        }
     }
 
     private IssueInvoiceCommand parse(byte[] body) {
@@ -72,8 +89,8 @@ public class InvoiceController {
         try {
             return IssueInvoiceCommand.fromJson(fields);
         } catch (CommandValidationException e) {
-            Object id = fields.get("invoiceId");
-            issueInvoice.recordRejected(CommandChannel.HTTP, id instanceof String s ? s : null, e.getMessage());
+            issueInvoice.recordRejected(CommandChannel.HTTP, IssueInvoiceCommand.auditableInvoiceId(fields),
+                    e.getMessage());
             throw e;
         }
     }

@@ -30,9 +30,9 @@ public record IssueInvoiceCommand(String invoiceId, String customerId, String cu
         checkCurrency(currency, errors);
         checkAmount(amountMinor, errors);
         checkPhone(customerPhone, errors);
-        checkLength("customer.id", customerId, 128, errors);
-        checkLength("customer.name", customerName, MAX_TEXT, errors);
-        checkLength("description", description, MAX_DESCRIPTION, errors);
+        checkText("customer.id", customerId, 128, errors);
+        checkText("customer.name", customerName, MAX_TEXT, errors);
+        checkText("description", description, MAX_DESCRIPTION, errors);
         if (!errors.isEmpty()) {
             throw new CommandValidationException(errors);
         }
@@ -118,10 +118,42 @@ public record IssueInvoiceCommand(String invoiceId, String customerId, String cu
         }
     }
 
-    private static void checkLength(String field, String value, int max, List<FieldError> errors) {
-        if (value != null && value.length() > max) {
-            errors.add(new FieldError(field, "must be at most " + max + " characters"));
+    /**
+     * Length, then content: control characters (C0, DEL, C1), line and paragraph separators and unpaired
+     * surrogates are refused. They have no place in an invoice, PostgreSQL refuses U+0000 in text columns, a line
+     * break would split an hledger journal entry, and an unpaired surrogate cannot be stored as UTF-8.
+     */
+    private static void checkText(String field, String value, int max, List<FieldError> errors) {
+        if (value == null) {
+            return;
         }
+        if (value.length() > max) {
+            errors.add(new FieldError(field, "must be at most " + max + " characters"));
+        } else if (!isPrintable(value)) {
+            errors.add(new FieldError(field, "must not contain control characters, line separators or unpaired "
+                    + "surrogates"));
+        }
+    }
+
+    static boolean isPrintable(String value) {
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c) || Character.isISOControl(c) || c == '\u2028' || c == '\u2029') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * The {@code invoiceId} of a refused command as far as it can be audited: the value when it is a valid id, else
+     * null (an invalid one may be too long for the audit column or hold bytes the database refuses).
+     */
+    public static String auditableInvoiceId(Map<?, ?> json) {
+        Object id = json.get("invoiceId");
+        return id instanceof String s && INVOICE_ID.matcher(s).matches() ? s : null;
     }
 
     private static String text(Map<?, ?> json, String name, String field, List<FieldError> errors) {

@@ -100,6 +100,26 @@ class InvoiceCommandJmsIT extends LiveStripeIntegrationTest {
     }
 
     @Test
+    void aCommandWithAControlCharacterIsRejectedAtOnceNotRedeliveredAndDeadLettered() throws JMSException {
+        String run = UUID.randomUUID().toString();
+        String id = newInvoiceId();
+        String body = "{\"invoiceId\":\"" + id + "\",\"currency\":\"USD\",\"amountMinor\":100,"
+                + "\"description\":\"nul \\u0000 inside\"}";
+        try (JmsTestClient client = jms()) {
+            client.send(COMMANDS, body, props(run, "nul", "IssueInvoice"));
+
+            List<TextMessage> rejected = client.receiveAll(REJECTED, "testRun = '" + run + "'", 20_000);
+            assertThat(rejected).hasSize(1);
+            assertThat(rejected.get(0).getStringProperty("rejectReason")).contains("validation_failed", "description");
+            assertThat(rejected.get(0).getText()).isEqualTo(body);
+        }
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM dead_letters WHERE body = ?", Integer.class, body))
+                .isZero();
+        assertThat(jdbc.queryForList("SELECT channel || ':' || outcome FROM inbound_commands WHERE invoice_id = ?",
+                String.class, id)).containsExactly("jms:rejected");
+    }
+
+    @Test
     void poisonMessageEndsInTheBrokersDeadLetterQueueAndThenInAdmin() {
         String id = PoisonCommandInjection.POISON_PREFIX + UUID.randomUUID().toString().substring(0, 8);
         String run = UUID.randomUUID().toString();

@@ -1,4 +1,4 @@
-package io.financehub.adapter.in.webhook;
+package io.financehub.adapter.in.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -8,15 +8,17 @@ import java.io.InputStream;
 
 /**
  * Reads a request body as raw bytes, never more than a limit: a declared {@code Content-Length} over it is refused
- * before reading, and a chunked body is counted as it arrives and refused at the first byte past it.
+ * before reading, and a chunked body is counted as it arrives and refused at the first byte past it. Used by every
+ * endpoint that takes a body from outside (webhooks, invoice commands), so none of them can be made to buffer an
+ * unbounded request in memory.
  */
-final class BoundedBody {
+public final class BoundedBody {
 
     private BoundedBody() {
     }
 
     /** @throws TooLargeException when the body is longer than {@code maxBytes} */
-    static byte[] read(HttpServletRequest request, int maxBytes) throws IOException {
+    public static byte[] read(HttpServletRequest request, int maxBytes) throws IOException {
         long declared = request.getContentLengthLong();
         if (declared > maxBytes) {
             throw new TooLargeException();
@@ -37,7 +39,7 @@ final class BoundedBody {
     }
 
     /** The body is over the limit; nothing of it was kept. */
-    static final class TooLargeException extends RuntimeException {
+    public static final class TooLargeException extends RuntimeException {
         TooLargeException() {
             super(null, null, false, false);
         }
