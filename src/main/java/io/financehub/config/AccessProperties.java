@@ -7,15 +7,23 @@ import java.util.List;
 /**
  * Credentials of the hub's own endpoints.
  *
- * @param api   bearer tokens for {@code /api} ({@code HUB_API_TOKENS}, comma-separated)
- * @param admin Basic credentials for {@code /admin}, actuator and hawtio ({@code HUB_ADMIN_USERNAME}/{@code _PASSWORD})
+ * @param api      bearer tokens for {@code /api} ({@code HUB_API_TOKENS}, comma-separated)
+ * @param admin    the admin's Basic credentials ({@code HUB_ADMIN_USERNAME}/{@code _PASSWORD}); a password is generated
+ *                 and logged when none is set
+ * @param operator the operator's ({@code HUB_OPERATOR_USERNAME}/{@code _PASSWORD}); no password, no operator account
+ * @param viewer   the viewer's ({@code HUB_VIEWER_USERNAME}/{@code _PASSWORD}); no password, no viewer account
+ * @param metrics  the Prometheus scrape credential ({@code HUB_METRICS_USERNAME}/{@code _PASSWORD}); a password is
+ *                 generated and logged when none is set
  */
 @ConfigurationProperties(prefix = "hub")
-public record AccessProperties(Api api, Admin admin) {
+public record AccessProperties(Api api, Account admin, Account operator, Account viewer, Account metrics) {
 
     public AccessProperties {
         api = api == null ? new Api(List.of()) : api;
-        admin = admin == null ? new Admin(null, null) : admin;
+        admin = Account.orDefault(admin, "admin");
+        operator = Account.orDefault(operator, "operator");
+        viewer = Account.orDefault(viewer, "viewer");
+        metrics = Account.orDefault(metrics, "prometheus");
     }
 
     public record Api(List<String> tokens) {
@@ -24,9 +32,25 @@ public record AccessProperties(Api api, Admin admin) {
         }
     }
 
-    public record Admin(String username, String password) {
-        public Admin {
-            username = username == null || username.isBlank() ? "admin" : username;
+    /** One Basic account; a blank password means "not set". */
+    public record Account(String username, String password) {
+
+        static Account orDefault(Account account, String defaultUsername) {
+            if (account == null) {
+                return new Account(defaultUsername, null);
+            }
+            return account.username() == null || account.username().isBlank()
+                    ? new Account(defaultUsername, account.password()) : account;
+        }
+
+        public boolean hasPassword() {
+            return password != null && !password.isBlank();
+        }
+
+        @Override
+        public String toString() {
+            // records print every component; a password must never reach a log line
+            return "Account[username=" + username + ", password=" + (hasPassword() ? "<set>" : "<none>") + "]";
         }
     }
 }

@@ -6,7 +6,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * The message broker.
  *
  * @param url          external Artemis ({@code HUB_BROKER_URL}); empty runs the embedded broker
- * @param user         user for the external broker, or what the embedded broker's TCP acceptor requires
+ * @param user         user for the external broker, or what the embedded broker's TCP acceptor requires (default {@code hub-client})
  * @param password     its password
  * @param embeddedHost host the embedded broker's TCP acceptor binds ({@code HUB_BROKER_EMBEDDED_HOST})
  * @param embeddedPort its port ({@code HUB_BROKER_EMBEDDED_PORT})
@@ -23,7 +23,7 @@ public record BrokerProperties(String url, String user, String password, String 
         return url == null || url.isBlank();
     }
 
-    public boolean requiresLogin() {
+    public boolean userSet() {
         return user != null && !user.isBlank();
     }
 }

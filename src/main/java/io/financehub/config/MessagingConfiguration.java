@@ -12,6 +12,7 @@ import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.apache.camel.ProducerTemplate;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCustomizer;
 import org.springframework.context.annotation.Bean;
@@ -76,26 +77,32 @@ public class MessagingConfiguration {
                     .setRedeliveryDelay(5000)
                     .setRedeliveryMultiplier(2.0)
                     .setMaxRedeliveryDelay(60_000));
-            configuration.setSecurityEnabled(broker.requiresLogin());
+            // always on: in a container the acceptor binds every interface (see EmbeddedBrokerCredentials)
+            configuration.setSecurityEnabled(true);
             // Artemis caches a login by user and password only, not by connection: the hub's own in-VM login (no
             // credentials) would otherwise let a TCP client without credentials in as well
             configuration.setAuthenticationCacheSize(0);
         };
     }
 
+    /** Only created with the embedded broker: an external one has credentials of its own. */
+    @Bean
+    EmbeddedBrokerCredentials embeddedBrokerCredentials(BrokerProperties broker) {
+        return EmbeddedBrokerCredentials.of(broker);
+    }
+
     /**
-     * With {@code HUB_BROKER_USER} set, the embedded broker's TCP acceptor requires those credentials; the hub's own
-     * in-VM connection stays trusted.
+     * The embedded broker's TCP acceptor requires {@link EmbeddedBrokerCredentials}; the hub's own in-VM connection
+     * stays trusted.
      */
     @Bean
-    static BeanPostProcessor embeddedBrokerSecurity(org.springframework.core.env.Environment env) {
+    static BeanPostProcessor embeddedBrokerSecurity(ObjectProvider<EmbeddedBrokerCredentials> credentials) {
         return new BeanPostProcessor() {
             @Override
             public Object postProcessBeforeInitialization(Object bean, String beanName) {
-                String user = env.getProperty("hub.broker.user", "");
-                if (bean instanceof EmbeddedActiveMQ embedded && !user.isBlank()) {
-                    embedded.setSecurityManager(new EmbeddedBrokerSecurityManager(user,
-                            env.getProperty("hub.broker.password", "")));
+                if (bean instanceof EmbeddedActiveMQ embedded) {
+                    EmbeddedBrokerCredentials login = credentials.getObject();
+                    embedded.setSecurityManager(new EmbeddedBrokerSecurityManager(login.user(), login.password()));
                 }
                 return bean;
             }

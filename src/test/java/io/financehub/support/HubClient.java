@@ -55,8 +55,19 @@ public final class HubClient {
     }
 
     public static String basicAdmin() {
-        return "Basic " + Base64.getEncoder().encodeToString((HubIntegrationTest.ADMIN_USER + ":"
-                + HubIntegrationTest.ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        return basic(HubIntegrationTest.ADMIN_USER, HubIntegrationTest.ADMIN_PASSWORD);
+    }
+
+    public static String basic(String user, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Any method, any body, any headers. */
+    public HttpResponse<String> request(String method, String path, String body, Map<String, String> headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        headers.forEach(b::header);
+        return send(b);
     }
 
     public static String invoiceJson(String invoiceId, String currency, long amountMinor, String phone) {

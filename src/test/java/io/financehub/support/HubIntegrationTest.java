@@ -25,6 +25,12 @@ public abstract class HubIntegrationTest {
     public static final String API_TOKEN = "test-api-token";
     public static final String ADMIN_USER = "admin";
     public static final String ADMIN_PASSWORD = "test-admin-password";
+    public static final String VIEWER_USER = "viewer";
+    public static final String VIEWER_PASSWORD = "test-viewer-password";
+    public static final String OPERATOR_USER = "operator";
+    public static final String OPERATOR_PASSWORD = "test-operator-password";
+    public static final String METRICS_USER = "prometheus";
+    public static final String METRICS_PASSWORD = "test-metrics-password";
     public static final String STRIPE_SECRET = "whsec_test_primary";
     public static final String STRIPE_SECRET_ROTATED = "whsec_test_rotated";
     public static final String TWILIO_TOKEN = "twilio-test-auth-token";

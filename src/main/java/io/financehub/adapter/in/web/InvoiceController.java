@@ -1,5 +1,6 @@
 package io.financehub.adapter.in.web;
 
+import io.financehub.platform.http.BoundedBody;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.financehub.application.port.in.CommandChannel;
 import io.financehub.application.port.in.CommandValidationException;

@@ -8,17 +8,23 @@ import io.financehub.application.port.in.ReconciliationReport.Problem;
 import io.financehub.domain.model.Money;
 
 import java.util.List;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
  * The reconciliation report as CSV for finance: one row per owed posting, then one per unexpected ledger entry.
- * Amounts are in major units with the currency's own decimals. Cells that a spreadsheet would run as a formula are
- * prefixed with an apostrophe.
+ * Amounts are in major units with the currency's own decimals. Cells that a spreadsheet would run as a formula
+ * (starting with {@code = + - @}, a tab or a carriage return, plain numbers excepted) are prefixed with an apostrophe.
  */
 final class ReconciliationCsv {
 
     static final String HEADER = "invoice_id,idempotency_key,action,currency,expected_amount,side_effect_status,"
             + "recorded_status,recorded_journal_ref,ledger_count,ledger_amount,ledger_refs,state";
+
+    /** Spreadsheets run a cell starting with one of these as a formula (tab and CR: after stripping them). */
+    private static final String FORMULA_START = "=+-@\t\r";
+    /** A negative amount is a number, not a formula: it stays sortable and summable. */
+    private static final Pattern PLAIN_NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
 
     private ReconciliationCsv() {
     }
@@ -70,7 +76,7 @@ final class ReconciliationCsv {
             return "";
         }
         String v = value;
-        if (!v.isEmpty() && "=+-@".indexOf(v.charAt(0)) >= 0) {
+        if (!v.isEmpty() && FORMULA_START.indexOf(v.charAt(0)) >= 0 && !PLAIN_NUMBER.matcher(v).matches()) {
             v = "'" + v;
         }
         if (v.contains(",") || v.contains("\"") || v.contains("\n") || v.contains("\r")) {

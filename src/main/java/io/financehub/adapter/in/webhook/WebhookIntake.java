@@ -1,6 +1,6 @@
 package io.financehub.adapter.in.webhook;
 
-import io.financehub.adapter.in.web.BoundedBody;
+import io.financehub.platform.http.BoundedBody;
 import io.financehub.application.port.in.ReceiveWebhookUseCase;
 import io.financehub.application.port.in.WebhookDelivery;
 import io.financehub.application.port.in.WebhookReceipt;

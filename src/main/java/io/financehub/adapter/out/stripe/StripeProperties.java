@@ -32,4 +32,13 @@ public record StripeProperties(String mode, String apiBase, String apiKey, List<
     public boolean live() {
         return "live".equalsIgnoreCase(mode);
     }
+
+    @Override
+    public String toString() {
+        // records print every component; the key and the signing secrets must never reach a log line
+        return "StripeProperties[mode=" + mode + ", apiBase=" + apiBase + ", apiKey="
+                + (apiKey == null || apiKey.isBlank() ? "<none>" : "<set>") + ", webhookSecrets=<"
+                + webhookSecrets.size() + " set>, webhookToleranceSeconds=" + webhookToleranceSeconds
+                + ", connectTimeout=" + connectTimeout + ", readTimeout=" + readTimeout + "]";
+    }
 }

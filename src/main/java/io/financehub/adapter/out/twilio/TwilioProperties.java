@@ -41,4 +41,12 @@ public record TwilioProperties(String mode, String apiBase, String accountSid, S
     public boolean canSignCallbacks() {
         return authToken != null && !authToken.isBlank();
     }
+
+    @Override
+    public String toString() {
+        // records print every component; the auth token must never reach a log line
+        return "TwilioProperties[mode=" + mode + ", apiBase=" + apiBase + ", accountSid=" + accountSid
+                + ", authToken=" + (canSignCallbacks() ? "<set>" : "<none>") + ", from=" + from + ", timeout=" + timeout
+                + ", sandboxCallbackDelay=" + sandboxCallbackDelay + ", sandboxCallbackUrl=" + sandboxCallbackUrl + "]";
+    }
 }

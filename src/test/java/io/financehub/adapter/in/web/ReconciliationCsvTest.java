@@ -47,4 +47,17 @@ class ReconciliationCsvTest {
         assertThat(ReconciliationCsv.cell("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
         assertThat(ReconciliationCsv.cell(null)).isEmpty();
     }
+
+    @Test
+    void cellsStartingWithATabOrACarriageReturnAreGuardedToo() {
+        // spreadsheets strip a leading tab or CR and then run what follows as a formula
+        assertThat(ReconciliationCsv.cell("\t=1+1")).isEqualTo("'\t=1+1");
+        assertThat(ReconciliationCsv.cell("\r=1+1")).isEqualTo("\"'\r=1+1\"");
+        assertThat(ReconciliationCsv.cell("@SUM(A1)")).isEqualTo("'@SUM(A1)");
+        assertThat(ReconciliationCsv.cell("+1")).isEqualTo("'+1");
+        // a plain number, negative amounts included, stays a number
+        assertThat(ReconciliationCsv.cell("-12.50")).isEqualTo("-12.50");
+        assertThat(ReconciliationCsv.cell("12.50")).isEqualTo("12.50");
+        assertThat(ReconciliationCsv.cell("-12.50; -3")).isEqualTo("'-12.50; -3");
+    }
 }

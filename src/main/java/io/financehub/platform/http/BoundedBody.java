@@ -1,4 +1,4 @@
-package io.financehub.adapter.in.web;
+package io.financehub.platform.http;
 
 import jakarta.servlet.http.HttpServletRequest;
 
