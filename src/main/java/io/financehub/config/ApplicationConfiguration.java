@@ -46,6 +46,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import java.time.Clock;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.List;
 
 /** Wires the framework-free use cases to their ports, explicitly: the application layer has no annotations. */
@@ -66,8 +70,23 @@ public class ApplicationConfiguration {
     }
 
     @Bean
-    SideEffectDispatch sideEffectDispatch(SideEffectRepository sideEffects, SideEffectQueue queue, Clock clock) {
-        return new SideEffectDispatch(sideEffects, queue, clock);
+    SideEffectDispatch sideEffectDispatch(SideEffectRepository sideEffects, SideEffectQueue queue, Clock clock,
+                                          ThreadPoolExecutor sideEffectHandOff) {
+        return new SideEffectDispatch(sideEffects, queue, clock, sideEffectHandOff);
+    }
+
+    /**
+     * Two threads hand committed side effects to the broker; a full queue (the broker unreachable for long) drops
+     * the hint, never the side effect: its row stays pending and the outbox relay enqueues it.
+     */
+    @Bean(destroyMethod = "shutdown")
+    ThreadPoolExecutor sideEffectHandOff() {
+        AtomicInteger threads = new AtomicInteger();
+        return new ThreadPoolExecutor(2, 2, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(10_000), r -> {
+            Thread t = new Thread(r, "side-effect-hand-off-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        }, new ThreadPoolExecutor.AbortPolicy());
     }
 
     @Bean

@@ -8,12 +8,18 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Creates side effects (inside the caller's transaction) and hands them to their queues after it commits.
  * Shared by every use case that triggers side effects, so the outbox rule lives in one place.
+ * <p>
+ * The hand-off runs on its own small executor, not on the caller's thread: the stored row is the guarantee and the
+ * outbox relay re-sends whatever is not dispatched, so an answer to the invoicing application never waits on the
+ * broker (an unreachable broker makes each send block for half a minute before it fails).
  */
 public class SideEffectDispatch {
 
@@ -22,11 +28,13 @@ public class SideEffectDispatch {
     private final SideEffectRepository sideEffects;
     private final SideEffectQueue queue;
     private final Clock clock;
+    private final Executor handOff;
 
-    public SideEffectDispatch(SideEffectRepository sideEffects, SideEffectQueue queue, Clock clock) {
+    public SideEffectDispatch(SideEffectRepository sideEffects, SideEffectQueue queue, Clock clock, Executor handOff) {
         this.sideEffects = sideEffects;
         this.queue = queue;
         this.clock = clock;
+        this.handOff = handOff;
     }
 
     /** Stores a pending side effect; call inside the transaction that decides it is owed. */
@@ -39,6 +47,18 @@ public class SideEffectDispatch {
      * stay pending and the relay enqueues them later.
      */
     public void dispatchAll(List<IdempotencyKey> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        List<IdempotencyKey> batch = List.copyOf(keys);
+        try {
+            handOff.execute(() -> enqueueNow(batch));
+        } catch (RejectedExecutionException e) {
+            LOG.warning("hand-off is full or stopping; the relay will enqueue " + batch.size() + " side effect(s)");
+        }
+    }
+
+    private void enqueueNow(List<IdempotencyKey> keys) {
         for (IdempotencyKey key : keys) {
             try {
                 queue.enqueue(key.action().channel(), key.value());
