@@ -50,11 +50,18 @@ public class VendorConfiguration {
                     + accounting.longestAttempt(accounting.kind()) + ", not shorter than the side-effect lease "
                     + hub.sideEffects().lease());
         }
+        if ("hledger".equals(accounting.kind())
+                && accounting.lookupDelay().compareTo(accounting.longestCall()) <= 0) {
+            // the delay is counted from before the post's request, so it must outlast the hub's own wait for it
+            throw new IllegalStateException("HUB_ACCOUNTING_LOOKUP_DELAY " + accounting.lookupDelay()
+                    + " must be longer than one call to hledger-web may wait (" + accounting.longestCall()
+                    + " with HUB_ACCOUNTING_TIMEOUT " + accounting.timeout() + ")");
+        }
         return switch (accounting.kind()) {
             case "sandbox" -> new SandboxAccountingLedger(jdbc);
             case "hledger" -> new HledgerLedger(LedgerHttpClient.register(camel, "hub-hledger-http",
                     accounting.timeout(), accounting.connectionsFor("hledger")), accounting.requireUrl(),
-                    accounting.timeout(), clock);
+                    accounting.timeout(), accounting.lookupDelay(), clock);
             case "xero" -> new XeroLedger(LedgerHttpClient.register(camel, "hub-xero-http", accounting.timeout(),
                     accounting.connectionsFor("xero")), accounting.requireUrl(), accounting.xero(), clock);
             default -> throw new IllegalStateException("HUB_ACCOUNTING_KIND must be hledger, xero or sandbox, not "

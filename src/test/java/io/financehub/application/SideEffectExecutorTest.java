@@ -100,6 +100,21 @@ class SideEffectExecutorTest {
     }
 
     @Test
+    void aRetryIsScheduledNoSoonerThanTheHandlerCanRetry() {
+        // the vendor may still carry out the request the hub gave up on, until 30 s from now
+        handler.retryNotBefore = T0.plusSeconds(30);
+        handler.script.add(new VendorOutcome.Unknown("read timeout", exchange()));
+        handler.script.add(new VendorOutcome.Unknown("read timeout", exchange()));
+
+        assertThat(executor.execute(KEY)).isEqualTo("retry-in-30000ms");
+        // when the back-off (2 s for the second attempt) reaches further, the back-off decides
+        clock.now = T0.plusSeconds(29);
+        assertThat(executor.execute(KEY)).isEqualTo("retry-in-2000ms");
+
+        assertThat(enqueued).containsExactly(KEY + " after 30000ms", KEY + " after 2000ms");
+    }
+
+    @Test
     void unknownOutcomeIsSettledAsUnknownWhenTheVendorHasNoIdempotency() {
         handler.retriesUnknown = false;
         handler.script.add(new VendorOutcome.Unknown("read timeout", exchange()));
@@ -223,7 +238,13 @@ class SideEffectExecutorTest {
         int outcomes;
         boolean retriesUnknown = true;
         boolean throwOnCall;
+        Instant retryNotBefore;
         Runnable duringCall = () -> { };
+
+        @Override
+        public Instant retryNotBefore(SideEffect effect) {
+            return retryNotBefore;
+        }
 
         @Override
         public Set<SideEffectAction> actions() {

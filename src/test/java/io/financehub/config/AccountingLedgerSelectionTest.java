@@ -42,7 +42,7 @@ class AccountingLedgerSelectionTest {
 
     @Test
     void aTimeoutThatLetsAnAttemptOutlastTheLeaseIsRefused() {
-        // hledger: 7 calls x 3 waits x 10 s = 210 s, longer than a 2-minute lease
+        // hledger: 4 calls x 3 waits x 10 s = 120 s, not shorter than a 2-minute lease
         assertThatThrownBy(() -> vendors.accountingLedger(properties("hledger", Duration.ofSeconds(10)),
                 hub(Duration.ofMinutes(2)), null, camel, Clock.systemUTC()))
                 .isInstanceOf(IllegalStateException.class)
@@ -52,13 +52,26 @@ class AccountingLedgerSelectionTest {
     }
 
     @Test
+    void aLookupDelayThatDoesNotOutlastOneCallIsRefused() {
+        // the delay runs from just before the post: one call may wait 3 x 5 s for it, so 15 s would leave no margin
+        assertThatThrownBy(() -> vendors.accountingLedger(new AccountingProperties("hledger", "http://127.0.0.1:5000",
+                        Duration.ofSeconds(5), null, Duration.ofSeconds(15), null), hub(Duration.ofMinutes(2)), null,
+                camel, Clock.systemUTC()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("HUB_ACCOUNTING_LOOKUP_DELAY");
+        assertThat(vendors.accountingLedger(new AccountingProperties("hledger", "http://127.0.0.1:5000",
+                Duration.ofSeconds(5), null, Duration.ofSeconds(16), null), hub(Duration.ofMinutes(2)), null, camel,
+                Clock.systemUTC()).lookupDelay()).isEqualTo(Duration.ofSeconds(16));
+    }
+
+    @Test
     void anUnknownKindIsRefused() {
         assertThatThrownBy(() -> vendors.accountingLedger(properties("quickbooks", null), hub(Duration.ofMinutes(2)),
                 null, camel, Clock.systemUTC())).hasMessageContaining("hledger, xero or sandbox");
     }
 
     private static AccountingProperties properties(String kind, Duration timeout) {
-        return new AccountingProperties(kind, "http://127.0.0.1:5000", timeout, null, null);
+        return new AccountingProperties(kind, "http://127.0.0.1:5000", timeout, null, null, null);
     }
 
     private static HubProperties hub(Duration lease) {

@@ -36,6 +36,8 @@ public abstract class HledgerIntegrationTest extends HubIntegrationTest {
         // an attempt (3 marker-and-read rounds + the post) may take 7 calls x 3 waits x 2 s, under the lease
         registry.add("hub.accounting.timeout", () -> "2s");
         registry.add("hub.side-effects.lease", () -> "60s");
+        // a PUT the hub gave up on (2 s timeout) may still land for a while: a retry looks for it 10 s after it left
+        registry.add("hub.accounting.lookup-delay", () -> "10s");
     }
 
     protected static HledgerWebProcess hledger() {

@@ -108,11 +108,7 @@ public class SideEffectExecutor implements ExecuteSideEffectUseCase {
         boolean retry = outcome instanceof VendorOutcome.Retryable
                 || (outcome instanceof VendorOutcome.Unknown && handler.retriesUnknownOutcome());
         if (retry && effect.attempts() < policy.maxAttempts()) {
-            Duration delay = policy.backoff(effect.attempts());
-            if (outcome instanceof VendorOutcome.Retryable r && r.retryAfter() != null
-                    && r.retryAfter().compareTo(delay) > 0) {
-                delay = r.retryAfter();
-            }
+            Duration delay = retryDelay(handler, effect, outcome, now);
             Instant notBefore = now.plus(delay);
             boolean held = tx.inTransaction(() -> {
                 if (!sideEffects.scheduleRetry(key, effect.attempts(), describe(outcome), notBefore)) {
@@ -150,6 +146,20 @@ public class SideEffectExecutor implements ExecuteSideEffectUseCase {
             return true;
         });
         return held ? status.dbValue() : lostClaim(effect);
+    }
+
+    /** The back-off, or longer when the vendor asked for more (Retry-After) or the handler cannot retry sooner. */
+    private Duration retryDelay(SideEffectHandler handler, SideEffect effect, VendorOutcome outcome, Instant now) {
+        Duration delay = policy.backoff(effect.attempts());
+        if (outcome instanceof VendorOutcome.Retryable r && r.retryAfter() != null
+                && r.retryAfter().compareTo(delay) > 0) {
+            delay = r.retryAfter();
+        }
+        Instant earliest = handler.retryNotBefore(effect);
+        if (earliest != null && earliest.isAfter(now.plus(delay))) {
+            delay = Duration.between(now, earliest);
+        }
+        return delay;
     }
 
     /** The lease ran out during the call and another worker took the claim over: its record wins, ours is dropped. */

@@ -6,6 +6,7 @@ import io.financehub.domain.model.SideEffect;
 import io.financehub.domain.model.SideEffectAction;
 import io.financehub.domain.model.SideEffectStatus;
 
+import java.time.Instant;
 import java.util.Set;
 
 /**
@@ -35,6 +36,16 @@ public interface SideEffectHandler {
      * false where a retry could do the thing twice (SMS): the side effect then stays {@code UNKNOWN}.
      */
     boolean retriesUnknownOutcome();
+
+    /**
+     * The earliest a retry of {@code effect} may start, when that is later than its back-off; null when the back-off
+     * alone decides. Asked after an attempt ended retryable or unknown, outside any transaction. A handler whose
+     * vendor may still carry out a request the hub stopped waiting for says here when that wait is over, so the
+     * retry is scheduled for then instead of arriving early and being turned away again.
+     */
+    default Instant retryNotBefore(SideEffect effect) {
+        return null;
+    }
 
     /** Runs inside the recording transaction, after the side effect's new status is known. */
     void onOutcome(SideEffect effect, Invoice invoice, VendorOutcome outcome, SideEffectStatus status);

@@ -13,10 +13,14 @@ import java.time.Duration;
  * @param timeout        connect timeout, read timeout and the longest wait for the connection, per call
  * @param maxConnections pooled HTTP connections to the ledger; hledger-web fails requests that overlap on its
  *                       journal file ("file is locked"), so it gets 1 unless set, Xero 4
+ * @param lookupDelay    hledger only: how long after a post that got no answer (timed out, connection dropped) a
+ *                       retry may look it up; hledger-web may still write a request the hub gave up on, and a lookup
+ *                       before that lands finds nothing and posts a second time
  * @param xero           Xero credentials and account codes ({@code kind=xero} only)
  */
 @ConfigurationProperties(prefix = "hub.accounting")
-public record AccountingProperties(String kind, String url, Duration timeout, Integer maxConnections, Xero xero) {
+public record AccountingProperties(String kind, String url, Duration timeout, Integer maxConnections,
+                                   Duration lookupDelay, Xero xero) {
 
     /** Waits per call in the worst case: for the connection, to connect, for the response. */
     private static final int WAITS_PER_CALL = 3;
@@ -25,6 +29,7 @@ public record AccountingProperties(String kind, String url, Duration timeout, In
         kind = kind == null || kind.isBlank() ? "sandbox" : kind.trim().toLowerCase();
         url = url == null || url.isBlank() ? null : url.trim().replaceAll("/+$", "");
         timeout = timeout == null ? Duration.ofSeconds(5) : timeout;
+        lookupDelay = lookupDelay == null ? Duration.ofSeconds(30) : lookupDelay;
         xero = xero == null ? new Xero(null, null, null, null) : xero;
     }
 
@@ -42,9 +47,14 @@ public record AccountingProperties(String kind, String url, Duration timeout, In
         return "hledger".equals(ledgerKind) ? 1 : 4;
     }
 
+    /** The longest the hub waits for one call: for the connection, to connect, for the response. */
+    public Duration longestCall() {
+        return timeout.multipliedBy(WAITS_PER_CALL);
+    }
+
     /**
-     * The longest one posting attempt can take: every call it may make (hledger: the marker-and-read rounds of a
-     * lookup, then the post; Xero: a lookup, then the post), each waiting its longest. It must stay below the
+     * The longest one posting attempt can take: every call it may make (hledger: a lookup's read, marker write and
+     * second read, then the post; Xero: a lookup, then the post), each waiting its longest. It must stay below the
      * side-effect lease: a worker that takes a claim over assumes the previous holder has stopped, and a request
      * still in flight could land after the new holder's lookup found nothing.
      */

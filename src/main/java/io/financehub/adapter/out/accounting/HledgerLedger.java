@@ -27,40 +27,53 @@ import java.util.function.Supplier;
  *
  * <p>Outcomes: 2xx is success; 400 (hledger could not parse the body) is a rejection; everything else — 5xx, a
  * dropped connection, a timeout, and 403, which hledger-web answers both for a missing {@code add} capability and
- * for an internal error such as "file is locked" — is unknown, so the next attempt looks the tcode up first.
+ * for an internal error such as "file is locked" — is unknown, so the next attempt looks the tcode up first. A
+ * {@code PUT} the hub stopped waiting for may still be written after it gave up: {@link #lookupDelay} is how long
+ * a lookup waits for that (the hub's {@code LedgerPostingHandler} keeps to it).
  *
- * <p>Reads are made current first. hledger-web serves an in-memory copy of the journal and re-reads the file only
- * when its modification time is later than the last re-read; a write that lands within a clock tick of a re-read
- * does not count as later, and stays invisible until the next write (measured on hledger-web 1.25: a write sent
- * right behind a read was missing from the following reads in 12–45 % of the cases). A lookup that misses a
- * transaction which is there means a second posting. So every read first writes a marker — a transaction with no
- * postings, {@code tcode} {@code hub-sync:<uuid>}, moving no money — a quiet moment after the previous request,
- * then reads: if the marker is in the answer, hledger-web re-read the file after the marker was written, so the
- * answer holds every transaction written before it. If not, it tries again; after {@link #READ_TRIES} it gives up
- * (the ledger is "unavailable", and the lookup is retried later).
+ * <p>A read that holds the tcode is the answer: hledger-web only serves what is in its file. A read that lacks it
+ * may be stale. hledger-web serves an in-memory copy of the journal and re-reads the file only when its
+ * modification time is later than the last re-read; a write that lands within a clock tick of a re-read does not
+ * count as later, and stays invisible until the next write (measured on hledger-web 1.25: a write sent right
+ * behind a read was missing from the following reads in 12–45 % of the cases). Waiting does not help, only another
+ * write does. So an absent tcode is checked once more after a marker write — a transaction with no postings,
+ * {@code tcode} {@code hub-sync:<uuid>}, moving no money — sent a quiet moment after the read before it, which has
+ * taken in any write pending, so the marker's own request does not re-read the file just before appending: if the
+ * marker is in the following read, hledger-web re-read the file after the marker was written, and that read holds
+ * every transaction written before it. If not, the lookup fails (the ledger is "unavailable", and the attempt is
+ * retried later) rather than writing more markers: at most one per lookup, none when the tcode is found.
  */
 public class HledgerLedger implements AccountingLedger {
 
-    /** Marker-and-read rounds before a read is given up as not current. */
-    public static final int READ_TRIES = 3;
-    /** HTTP calls one posting attempt can make: the rounds of a lookup, then the post. */
-    public static final int CALLS_PER_ATTEMPT = 2 * READ_TRIES + 1;
+    /** HTTP calls one posting attempt can make: a lookup's read, marker write and second read, then the post. */
+    public static final int CALLS_PER_ATTEMPT = 4;
     /** Pause between the previous answer and a marker write: many clock ticks, so the write counts as later. */
     static final Duration QUIET_BEFORE_MARKER = Duration.ofMillis(10);
     static final String MARKER_PREFIX = "hub-sync:";
+    /** Carries the prefix too, so {@code not:desc:hub-sync} hides markers as well as {@code not:code:hub-sync}. */
+    static final String MARKER_DESCRIPTION = "hub-sync read marker";
+    /** A tag in the marker's comment ({@code ; hub-sync:}), for {@code hledger print not:tag:hub-sync}. */
+    static final String MARKER_COMMENT = "hub-sync:";
 
     private final HledgerWebConnection hledger;
+    private final Duration lookupDelay;
     private final Clock clock;
     private final Supplier<UUID> markerIds;
     private final ObjectMapper json = new ObjectMapper();
 
-    /** @param timeout the longest wait for hledger-web to become free for a request */
-    public HledgerLedger(LedgerHttpClient http, String baseUrl, Duration timeout, Clock clock) {
-        this(http, baseUrl, timeout, clock, UUID::randomUUID);
+    /**
+     * @param timeout     the longest wait for hledger-web to become free for a request
+     * @param lookupDelay how long after a post was sent without an answer a lookup must wait before it may trust
+     *                    an absent tcode
+     */
+    public HledgerLedger(LedgerHttpClient http, String baseUrl, Duration timeout, Duration lookupDelay, Clock clock) {
+        this(http, baseUrl, timeout, lookupDelay, clock, UUID::randomUUID);
     }
 
-    HledgerLedger(LedgerHttpClient http, String baseUrl, Duration timeout, Clock clock, Supplier<UUID> markerIds) {
+    HledgerLedger(LedgerHttpClient http, String baseUrl, Duration timeout, Duration lookupDelay, Clock clock,
+                  Supplier<UUID> markerIds) {
         this.hledger = new HledgerWebConnection(http, baseUrl, timeout);
+        this.lookupDelay = lookupDelay;
         this.clock = clock;
         this.markerIds = markerIds;
     }
@@ -101,35 +114,63 @@ public class HledgerLedger implements AccountingLedger {
     }
 
     @Override
+    public Duration lookupDelay() {
+        return lookupDelay;
+    }
+
+    @Override
     public Optional<LedgerTransaction> findPosted(String idempotencyKey) {
         // hledger-web has no query on its JSON API: read everything, match the tcode
-        return transactions().stream().filter(t -> t.idempotencyKey().equals(idempotencyKey)).findFirst();
+        Optional<LedgerTransaction> found = find(readAll(), idempotencyKey);
+        if (found.isPresent()) {
+            return found;
+        }
+        return find(currentRead(), idempotencyKey);
     }
 
     /** @throws LedgerUnavailableException when no current read of the journal could be made (never a stale list) */
     @Override
     public List<LedgerTransaction> transactions() {
-        for (int i = 0; i < READ_TRIES; i++) {
-            String marker = MARKER_PREFIX + markerIds.get();
-            writeMarker(marker);
-            JsonNode all = readAll();
-            if (containsCode(all, marker)) {
-                List<LedgerTransaction> result = new ArrayList<>(all.size());
-                for (JsonNode t : all) {
-                    HledgerTransactionFormat.read(t).ifPresent(result::add);
+        // this read makes hledger-web take in any write it has not re-read yet, so that the marker's own request
+        // does not re-read the file just before appending the marker (which would then stay invisible)
+        readAll();
+        JsonNode all = currentRead();
+        List<LedgerTransaction> result = new ArrayList<>(all.size());
+        for (JsonNode t : all) {
+            HledgerTransactionFormat.read(t).ifPresent(result::add);
+        }
+        return result;
+    }
+
+    private static Optional<LedgerTransaction> find(JsonNode all, String idempotencyKey) {
+        for (JsonNode t : all) {
+            if (idempotencyKey.equals(t.path("tcode").asText())) {
+                Optional<LedgerTransaction> read = HledgerTransactionFormat.read(t);
+                if (read.isPresent()) {
+                    return read;
                 }
-                return result;
             }
         }
-        throw new LedgerUnavailableException("hledger-web did not re-read its journal after " + READ_TRIES
-                + " marker writes", null);
+        return Optional.empty();
+    }
+
+    /** One marker write, then a read that must show it. */
+    private JsonNode currentRead() {
+        String marker = MARKER_PREFIX + markerIds.get();
+        writeMarker(marker);
+        JsonNode all = readAll();
+        if (!containsCode(all, marker)) {
+            throw new LedgerUnavailableException("hledger-web did not re-read its journal after the read marker "
+                    + marker + " was written", null);
+        }
+        return all;
     }
 
     private void writeMarker(String marker) {
         String body;
         try {
             body = json.writeValueAsString(HledgerTransactionFormat.marker(marker, LocalDate.now(clock),
-                    "hub read marker"));
+                    MARKER_DESCRIPTION, MARKER_COMMENT));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write hledger marker JSON", e);
         }

@@ -76,11 +76,17 @@ final class HledgerTransactionFormat {
 
     /**
      * A transaction without postings: a header line in the journal that moves no money. The hub writes one before
-     * reading the journal whenever it must know the read is current (see {@link HledgerLedger}).
+     * reading the journal again whenever it must know the read is current (see {@link HledgerLedger}).
+     *
+     * @param comment written after the description ({@code ; comment}); a {@code name:} in it is an hledger tag
      */
-    static ObjectNode marker(String tcode, LocalDate date, String description) {
+    static ObjectNode marker(String tcode, LocalDate date, String description, String comment) {
         requireWritable(tcode, description);
+        if (comment.contains("\n") || comment.contains("\r")) {
+            throw new UnpostableTransactionException("a marker comment must be one line");
+        }
         ObjectNode t = transactionHeader(tcode, date, description);
+        t.put("tcomment", comment);
         t.putArray("tpostings");
         return t;
     }

@@ -7,6 +7,9 @@ import io.financehub.domain.model.SideEffectStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import java.util.Optional;
 
 /** {@link AccountingPostLog} on the {@code accounting_posts} table: one row per key, retries counted on it. */
 public class JdbcAccountingPostLog implements AccountingPostLog {
@@ -38,5 +41,32 @@ public class JdbcAccountingPostLog implements AccountingPostLog {
                         + "request = COALESCE(?, request), response = ?, status = ?, updated_at = ? WHERE idempotency_key = ?",
                 Outcomes.reference(outcome), outcome.exchange().request(), Outcomes.response(outcome), status.dbValue(),
                 SqlTime.of(Instant.now()), idempotencyKey);
+    }
+
+    @Override
+    public void sending(String idempotencyKey, Instant sentAt) {
+        jdbc.update("UPDATE accounting_posts SET unanswered_post_at = ? WHERE idempotency_key = ?",
+                SqlTime.of(storable(sentAt)), idempotencyKey);
+    }
+
+    @Override
+    public void answered(String idempotencyKey, Instant sentAt) {
+        jdbc.update("UPDATE accounting_posts SET unanswered_post_at = NULL WHERE idempotency_key = ? "
+                + "AND unanswered_post_at <= ?", idempotencyKey, SqlTime.of(storable(sentAt)));
+    }
+
+    /**
+     * Microseconds, what both databases keep: they round finer instants, which could store a mark a fraction later
+     * than the instant {@link #answered} compares it with.
+     */
+    private static Instant storable(Instant instant) {
+        return instant.truncatedTo(ChronoUnit.MICROS);
+    }
+
+    @Override
+    public Optional<Instant> unansweredPostSentAt(String idempotencyKey) {
+        return jdbc.query("SELECT unanswered_post_at FROM accounting_posts WHERE idempotency_key = ?",
+                (rs, i) -> SqlTime.read(rs, "unanswered_post_at"), idempotencyKey).stream()
+                .filter(Objects::nonNull).findFirst();
     }
 }

@@ -2,6 +2,7 @@ package io.financehub.application.port.out;
 
 import io.financehub.domain.model.JournalEntry;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -16,6 +17,15 @@ public interface AccountingLedger {
      * does not, {@link #findPosted} is how a retry avoids posting twice. Never throws for ledger errors.
      */
     VendorOutcome post(JournalEntry entry);
+
+    /**
+     * How long after a post was sent without an answer it may still be written by the ledger, unnoticed by a lookup.
+     * A lookup made sooner could find nothing and post a second time; a ledger that refuses a second post under the
+     * same key needs no wait (zero).
+     */
+    default Duration lookupDelay() {
+        return Duration.ZERO;
+    }
 
     /**
      * Looks the ledger up for an entry posted under this idempotency key (a previous attempt may have landed).

@@ -12,29 +12,32 @@ class AccountingPropertiesTest {
 
     @Test
     void defaultsToTheSandboxAndOneConnectionToHledger() {
-        AccountingProperties p = new AccountingProperties(null, "http://ledger:5000/", null, null, null);
+        AccountingProperties p = new AccountingProperties(null, "http://ledger:5000/", null, null, null, null);
 
         assertThat(p.kind()).isEqualTo("sandbox");
         assertThat(p.url()).isEqualTo("http://ledger:5000");
         assertThat(p.connectionsFor("hledger")).isEqualTo(1);
         assertThat(p.connectionsFor("xero")).isEqualTo(4);
-        assertThat(new AccountingProperties("hledger", null, null, 3, null).connectionsFor("hledger")).isEqualTo(3);
+        assertThat(new AccountingProperties("hledger", null, null, 3, null, null).connectionsFor("hledger")).isEqualTo(3);
     }
 
     @Test
     void anAttemptIsEveryCallOfALookupAndThePostEachWaitingForConnectionConnectAndResponse() {
-        AccountingProperties p = new AccountingProperties("hledger", null, null, null, null);
+        AccountingProperties p = new AccountingProperties("hledger", null, null, null, null, null);
 
         assertThat(p.timeout()).isEqualTo(Duration.ofSeconds(5));
-        // hledger: 3 marker-and-read rounds + the post = 7 calls; Xero: lookup + post
-        assertThat(p.longestAttempt("hledger")).isEqualTo(Duration.ofSeconds(105));
+        // hledger: a read, a marker write and a second read, then the post = 4 calls; Xero: lookup + post
+        assertThat(p.longestAttempt("hledger")).isEqualTo(Duration.ofSeconds(60));
         assertThat(p.longestAttempt("xero")).isEqualTo(Duration.ofSeconds(30));
         assertThat(p.longestAttempt("hledger")).isLessThan(Duration.ofMinutes(2));
+        // a retry's lookup waits 30 s after a post that got no answer: longer than the 15 s the hub waits for one
+        assertThat(p.lookupDelay()).isEqualTo(Duration.ofSeconds(30));
+        assertThat(p.lookupDelay()).isGreaterThan(p.longestCall());
     }
 
     @Test
     void aMissingUrlIsAStartupError() {
-        assertThatThrownBy(() -> new AccountingProperties("hledger", " ", null, null, null).requireUrl())
+        assertThatThrownBy(() -> new AccountingProperties("hledger", " ", null, null, null, null).requireUrl())
                 .hasMessageContaining("HUB_ACCOUNTING_URL");
     }
 

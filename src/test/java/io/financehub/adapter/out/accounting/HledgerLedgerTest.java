@@ -33,6 +33,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
+import static com.github.tomakehurst.wiremock.stubbing.Scenario.STARTED;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -58,7 +59,7 @@ class HledgerLedgerTest {
                 c -> c.setAutomaticRetriesDisabled(false)));
         camel.start();
         ledger = new HledgerLedger(LedgerHttpClient.register(camel, "test-hledger-http", Duration.ofSeconds(2), 1),
-                wire.baseUrl(), Duration.ofSeconds(2), CLOCK, () -> MARKER);
+                wire.baseUrl(), Duration.ofSeconds(2), Duration.ofSeconds(10), CLOCK, () -> MARKER);
     }
 
     @AfterEach
@@ -128,7 +129,8 @@ class HledgerLedgerTest {
         other.start();
         try {
             HledgerLedger down = new HledgerLedger(LedgerHttpClient.register(other, "down-http", Duration.ofSeconds(1),
-                    1), "http://127.0.0.1:" + HubIntegrationTest.freePort(), Duration.ofSeconds(1), CLOCK);
+                    1), "http://127.0.0.1:" + HubIntegrationTest.freePort(), Duration.ofSeconds(1),
+                    Duration.ofSeconds(10), CLOCK);
             assertThat(down.post(ENTRY)).isInstanceOf(VendorOutcome.Unknown.class);
             assertThatThrownBy(() -> down.findPosted("INV-1:post-invoice"))
                     .isInstanceOf(AccountingLedger.LedgerUnavailableException.class);
@@ -138,25 +140,45 @@ class HledgerLedgerTest {
     }
 
     @Test
-    void aLookupWritesAMarkerThatMovesNoMoneyAndMatchesTheTcodeInAReadThatHoldsIt() {
+    void aLookupThatFindsTheKeyInThePlainReadWritesNoMarker() {
         wire.stubFor(put("/add").willReturn(aResponse().withStatus(201)));
         wire.stubFor(get("/transactions").willReturn(aResponse().withStatus(200).withBody("["
                 + transactionJson("INV-10:post-invoice", 100) + "," + transactionJson("INV-1:post-invoice", 12500)
-                + "," + markerJson() + "]")));
+                + "]")));
 
         LedgerTransaction found = ledger.findPosted("INV-1:post-invoice").orElseThrow();
 
         assertThat(found.amountMinor()).isEqualTo(12500);
         assertThat(found.reference()).isEqualTo("2026-01-15 (INV-1:post-invoice)");
-        wire.verify(1, putRequestedFor(urlEqualTo("/add"))
-                .withRequestBody(matchingJsonPath("$.tcode", equalTo(MARKER_CODE)))
-                .withRequestBody(matchingJsonPath("$.tdate", equalTo("2026-01-16")))
-                .withRequestBody(matchingJsonPath("$.tpostings.length()", equalTo("0"))));
-        assertThat(ledger.findPosted("INV-2:post-invoice")).isEmpty();
+        wire.verify(0, putRequestedFor(urlEqualTo("/add")));
+        wire.verify(1, getRequestedFor(urlEqualTo("/transactions")));
     }
 
     @Test
-    void aReadWithoutTheMarkerIsNotCurrentAndIsNeverTakenForAnAnswer() {
+    void aLookupThatMissesTheKeyWritesOneMarkerThatMovesNoMoneyAndReadsAgain() {
+        wire.stubFor(get("/transactions").inScenario("marker").whenScenarioStateIs(STARTED)
+                .willReturn(aResponse().withStatus(200).withBody("[" + transactionJson("INV-10:post-invoice", 100)
+                        + "]")));
+        wire.stubFor(put("/add").inScenario("marker").willReturn(aResponse().withStatus(201))
+                .willSetStateTo("marked"));
+        wire.stubFor(get("/transactions").inScenario("marker").whenScenarioStateIs("marked")
+                .willReturn(aResponse().withStatus(200).withBody("[" + transactionJson("INV-10:post-invoice", 100)
+                        + "," + transactionJson("INV-1:post-invoice", 12500) + "," + markerJson() + "]")));
+
+        LedgerTransaction found = ledger.findPosted("INV-1:post-invoice").orElseThrow();
+
+        assertThat(found.reference()).isEqualTo("2026-01-15 (INV-1:post-invoice)");
+        wire.verify(1, putRequestedFor(urlEqualTo("/add"))
+                .withRequestBody(matchingJsonPath("$.tcode", equalTo(MARKER_CODE)))
+                .withRequestBody(matchingJsonPath("$.tdescription", equalTo("hub-sync read marker")))
+                .withRequestBody(matchingJsonPath("$.tcomment", equalTo("hub-sync:")))
+                .withRequestBody(matchingJsonPath("$.tdate", equalTo("2026-01-16")))
+                .withRequestBody(matchingJsonPath("$.tpostings.length()", equalTo("0"))));
+        wire.verify(2, getRequestedFor(urlEqualTo("/transactions")));
+    }
+
+    @Test
+    void aReadThatNeverShowsTheMarkerIsNotCurrentAndCostsOneMarkerOnly() {
         wire.stubFor(put("/add").willReturn(aResponse().withStatus(201)));
         wire.stubFor(get("/transactions").willReturn(aResponse().withStatus(200).withBody("["
                 + transactionJson("INV-10:post-invoice", 100) + "]")));
@@ -164,22 +186,34 @@ class HledgerLedgerTest {
         assertThatThrownBy(() -> ledger.findPosted("INV-1:post-invoice"))
                 .isInstanceOf(AccountingLedger.LedgerUnavailableException.class)
                 .hasMessageContaining("did not re-read");
-        wire.verify(HledgerLedger.READ_TRIES, putRequestedFor(urlEqualTo("/add")));
-        wire.verify(HledgerLedger.READ_TRIES, getRequestedFor(urlEqualTo("/transactions")));
+        assertThatThrownBy(() -> ledger.transactions())
+                .isInstanceOf(AccountingLedger.LedgerUnavailableException.class);
+        wire.verify(2, putRequestedFor(urlEqualTo("/add")));
     }
 
     @Test
-    void theMarkerIsWrittenAQuietMomentAfterThePreviousAnswer() {
+    void theMarkerIsWrittenAQuietMomentAfterTheReadBeforeIt() {
         wire.stubFor(put("/add").willReturn(aResponse().withStatus(201)));
         wire.stubFor(get("/transactions").willReturn(aResponse().withStatus(200).withBody("[" + markerJson() + "]")));
 
-        ledger.post(ENTRY);
-        ledger.findPosted("INV-1:post-invoice");
+        assertThat(ledger.findPosted("INV-1:post-invoice")).isEmpty();
 
-        List<LoggedRequest> puts = wire.findAll(putRequestedFor(urlEqualTo("/add")));
-        assertThat(puts).hasSize(2);
-        assertThat(puts.get(1).getLoggedDate().getTime() - puts.get(0).getLoggedDate().getTime())
+        List<LoggedRequest> requests = wire.getAllServeEvents().stream().map(e -> e.getRequest())
+                .sorted(java.util.Comparator.comparing(LoggedRequest::getLoggedDate)).toList();
+        assertThat(requests).extracting(r -> r.getMethod().getName()).containsExactly("GET", "PUT", "GET");
+        assertThat(requests.get(1).getLoggedDate().getTime() - requests.get(0).getLoggedDate().getTime())
                 .isGreaterThanOrEqualTo(HledgerLedger.QUIET_BEFORE_MARKER.toMillis());
+    }
+
+    @Test
+    void aReconciliationReadWritesExactlyOneMarker() {
+        wire.stubFor(put("/add").willReturn(aResponse().withStatus(201)));
+        wire.stubFor(get("/transactions").willReturn(aResponse().withStatus(200).withBody("["
+                + transactionJson("INV-1:post-invoice", 12500) + "," + markerJson() + "]")));
+
+        assertThat(ledger.transactions()).hasSize(1);
+
+        wire.verify(1, putRequestedFor(urlEqualTo("/add")));
     }
 
     @Test
@@ -194,11 +228,12 @@ class HledgerLedgerTest {
     @Test
     void aFailedMarkerWriteMakesTheLedgerUnavailable() {
         wire.stubFor(put("/add").willReturn(aResponse().withStatus(500)));
+        wire.stubFor(get("/transactions").willReturn(aResponse().withStatus(200).withBody("[]")));
 
         assertThatThrownBy(() -> ledger.transactions())
                 .isInstanceOf(AccountingLedger.LedgerUnavailableException.class)
                 .hasMessageContaining("marker write answered 500");
-        wire.verify(0, getRequestedFor(urlEqualTo("/transactions")));
+        wire.verify(1, getRequestedFor(urlEqualTo("/transactions")));
     }
 
     @Test
@@ -221,6 +256,7 @@ class HledgerLedgerTest {
     }
 
     private static String markerJson() {
-        return HledgerTransactionFormat.marker(MARKER_CODE, LocalDate.of(2026, 1, 16), "hub read marker").toString();
+        return HledgerTransactionFormat.marker(MARKER_CODE, LocalDate.of(2026, 1, 16), "hub-sync read marker", "hub-sync:")
+                .toString();
     }
 }

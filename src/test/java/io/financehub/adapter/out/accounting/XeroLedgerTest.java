@@ -93,7 +93,7 @@ class XeroLedgerTest {
         assertThat(outcome.exchange().request()).contains("Idempotency-Key: INV-7:post-payment")
                 .doesNotContain(TOKEN);
         assertThat(outcome.exchange().response()).doesNotContain(TOKEN);
-        assertThat(new AccountingProperties(null, null, null, null,
+        assertThat(new AccountingProperties(null, null, null, null, null,
                 new AccountingProperties.Xero(TOKEN, "t", null, null)).toString()).doesNotContain(TOKEN);
     }
 
