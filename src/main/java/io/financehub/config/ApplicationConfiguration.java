@@ -142,7 +142,8 @@ public class ApplicationConfiguration {
     @Bean
     DeadLetterAdministration deadLetterAdministration(DeadLetterStore store, SideEffectRepository sideEffects,
                                                       SideEffectQueue queue, MessageRedelivery redelivery,
-                                                      TransactionRunner tx, Clock clock) {
-        return new DeadLetterService(store, sideEffects, queue, redelivery, tx, clock);
+                                                      SideEffectPolicy policy, Clock clock) {
+        // a retry claim held longer than a side-effect claim belongs to a hub that died mid-retry
+        return new DeadLetterService(store, sideEffects, queue, redelivery, clock, policy.lease());
     }
 }
