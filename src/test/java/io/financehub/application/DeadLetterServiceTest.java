@@ -32,7 +32,8 @@ class DeadLetterServiceTest {
     private final InMemorySideEffects sideEffects = new InMemorySideEffects();
     private final Broker broker = new Broker();
     private final MutableClock clock = new MutableClock(T0);
-    private final DeadLetterService service = new DeadLetterService(store, sideEffects, broker, broker, clock,
+    // no SMS here: an unknown SMS's lookup-first retry is SmsDeadLetterRetryIT's
+    private final DeadLetterService service = new DeadLetterService(store, sideEffects, broker, broker, null, clock,
             Duration.ofMinutes(2));
 
     @Test

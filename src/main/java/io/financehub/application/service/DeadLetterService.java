@@ -1,12 +1,16 @@
 package io.financehub.application.service;
 
 import io.financehub.application.port.in.DeadLetterAdministration;
+import io.financehub.application.port.in.SmsMessageAdministration;
 import io.financehub.application.port.out.DeadLetterStore;
 import io.financehub.application.port.out.DeadLetterStore.DeadLetter;
 import io.financehub.application.port.out.MessageRedelivery;
 import io.financehub.application.port.out.SideEffectQueue;
 import io.financehub.application.port.out.SideEffectRepository;
 import io.financehub.domain.model.IdempotencyKey;
+import io.financehub.domain.model.SideEffect;
+import io.financehub.domain.model.SideEffectChannel;
+import io.financehub.domain.model.SideEffectStatus;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -32,6 +36,7 @@ public class DeadLetterService implements DeadLetterAdministration {
     private final SideEffectRepository sideEffects;
     private final SideEffectQueue queue;
     private final MessageRedelivery redelivery;
+    private final SmsMessageAdministration sms;
     private final Clock clock;
     private final Duration retryLease;
 
@@ -40,11 +45,13 @@ public class DeadLetterService implements DeadLetterAdministration {
      *                   dead); far longer than one send, so a living retry is never doubled
      */
     public DeadLetterService(DeadLetterStore store, SideEffectRepository sideEffects, SideEffectQueue queue,
-                             MessageRedelivery redelivery, Clock clock, Duration retryLease) {
+                             MessageRedelivery redelivery, SmsMessageAdministration sms, Clock clock,
+                             Duration retryLease) {
         this.store = store;
         this.sideEffects = sideEffects;
         this.queue = queue;
         this.redelivery = redelivery;
+        this.sms = sms;
         this.clock = clock;
         this.retryLease = retryLease;
     }
@@ -66,7 +73,7 @@ public class DeadLetterService implements DeadLetterAdministration {
         }
         RetryResult result;
         try {
-            result = letter.idempotencyKey() != null ? retrySideEffect(letter) : redeliver(letter);
+            result = letter.idempotencyKey() != null ? retrySideEffect(letter, operator) : redeliver(letter);
         } catch (RuntimeException e) {
             release(id, e);
             throw e;
@@ -97,11 +104,35 @@ public class DeadLetterService implements DeadLetterAdministration {
     }
 
     /**
+     * An SMS whose outcome is unknown may be on the customer's phone: it takes the operators' lookup-first resend,
+     * never a plain reopen (whose fresh claim would send it again). Every other side effect is reopened; the
+     * handlers check the vendor first where a repeat could do the thing twice (ledger lookup, Stripe search after
+     * its key window).
+     */
+    private RetryResult retrySideEffect(DeadLetter letter, String operator) {
+        String key = letter.idempotencyKey();
+        SideEffect effect = sideEffects.find(key).orElse(null);
+        if (effect != null && effect.status() == SideEffectStatus.UNKNOWN
+                && effect.action().channel() == SideEffectChannel.SMS) {
+            return resendSmsAfterLookup(letter, key, operator);
+        }
+        return reopen(key);
+    }
+
+    private RetryResult resendSmsAfterLookup(DeadLetter letter, String key, String operator) {
+        SmsMessageAdministration.ActionResult result = sms.resendFromDeadLetter(key, operator);
+        if ("lookup-failed".equals(result.outcome())) {
+            throw new RetryUnavailableException(RetryUnavailableException.Cause.VENDOR, "dead letter " + letter.id()
+                    + ": " + result.message() + "; the dead letter stays open, retry it later", null);
+        }
+        return new RetryResult(RETRIED, result.outcome(), result.message());
+    }
+
+    /**
      * A side effect is reopened under its key, which is its outbox: pending and not on a queue, the relay dispatches
      * it even when the immediate enqueue below fails, so that failure is reported but does not keep the row open.
      */
-    private RetryResult retrySideEffect(DeadLetter letter) {
-        String key = letter.idempotencyKey();
+    private RetryResult reopen(String key) {
         Instant now = clock.instant();
         sideEffects.reopen(key, now);
         try {

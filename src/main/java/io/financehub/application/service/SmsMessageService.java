@@ -29,6 +29,7 @@ public class SmsMessageService implements SmsMessageAdministration {
 
     static final String LOOKUP = "lookup";
     static final String RESEND = "resend";
+    static final String DEAD_LETTER = "dead-letter";
 
     private static final Logger LOG = Logger.getLogger(SmsMessageService.class.getName());
 
@@ -68,17 +69,26 @@ public class SmsMessageService implements SmsMessageAdministration {
 
     @Override
     public ActionResult resend(String idempotencyKey, String operator) {
+        return resend(idempotencyKey, operator, RESEND);
+    }
+
+    @Override
+    public ActionResult resendFromDeadLetter(String idempotencyKey, String operator) {
+        return resend(idempotencyKey, operator, DEAD_LETTER);
+    }
+
+    private ActionResult resend(String idempotencyKey, String operator, String action) {
         SmsMessage message = find(idempotencyKey);
         boolean resendable = ("unknown".equals(message.status()) || "failed".equals(message.status()))
                 && message.providerMessageId() == null;
         if (!resendable) {
-            return recorded(message, RESEND, operator, "not-resendable", message.providerMessageId(),
+            return recorded(message, action, operator, "not-resendable", message.providerMessageId(),
                     "only an unknown message, or one the vendor refused, can be resent; this one is "
                             + message.status());
         }
         if ("unknown".equals(message.status())) {
             // the earlier attempt may have reached the vendor: never send twice what it already has
-            Lookup lookup = lookUpAndSettle(message, RESEND, operator);
+            Lookup lookup = lookUpAndSettle(message, action, operator);
             if (!lookup.notFound()) {
                 return lookup.result();
             }
@@ -93,7 +103,7 @@ public class SmsMessageService implements SmsMessageAdministration {
                 if (!sideEffects.reopen(idempotencyKey, now)) {
                     throw new ResendRefused();
                 }
-                actions.record(new OperatorAction(idempotencyKey, RESEND, operator, "resent", message.status(), null,
+                actions.record(new OperatorAction(idempotencyKey, action, operator, "resent", message.status(), null,
                         "reopened for a deliberate resend", now));
                 return true;
             });
@@ -101,7 +111,7 @@ public class SmsMessageService implements SmsMessageAdministration {
             reopened = false;
         }
         if (!reopened) {
-            return recorded(find(idempotencyKey), RESEND, operator, "not-resendable", null,
+            return recorded(find(idempotencyKey), action, operator, "not-resendable", null,
                     "the message changed meanwhile; nothing was resent");
         }
         dispatch(idempotencyKey, now);
