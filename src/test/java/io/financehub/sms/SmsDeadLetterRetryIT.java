@@ -1,16 +1,8 @@
 package io.financehub.sms;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
 import io.financehub.application.port.out.DeadLetterStore;
-import io.financehub.support.HubClient;
-import io.financehub.support.HubIntegrationTest;
-import io.financehub.support.WireMockWarmUp;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -20,10 +12,7 @@ import java.util.Map;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static io.financehub.sms.TwilioSmsLiveIT.MESSAGES;
 import static io.financehub.sms.TwilioSmsLiveIT.invoiceId;
 import static io.financehub.sms.TwilioSmsLiveIT.message;
@@ -35,33 +24,10 @@ import static org.awaitility.Awaitility.await;
  * An operator retrying the dead letter of an SMS whose outcome is unknown, with WireMock as Twilio: the retry goes
  * through the same lookup-first path as {@code /resend}, never straight to a second send.
  */
-class SmsDeadLetterRetryIT extends HubIntegrationTest {
+class SmsDeadLetterRetryIT extends LiveTwilioIntegrationTest {
 
-    static final WireMockServer TWILIO = new WireMockServer(wireMockConfig().dynamicPort());
-
-    static {
-        TWILIO.start();
-        WireMockWarmUp.warmUp(TWILIO);
-    }
-
-    @Autowired
-    JdbcTemplate jdbc;
     @Autowired
     DeadLetterStore deadLetters;
-
-    @DynamicPropertySource
-    static void twilio(DynamicPropertyRegistry registry) {
-        registry.add("hub.twilio.mode", () -> "live");
-        registry.add("hub.twilio.api-base", () -> "http://127.0.0.1:" + TWILIO.port());
-        registry.add("hub.twilio.account-sid", () -> TwilioSmsLiveIT.SID);
-        registry.add("hub.twilio.from", () -> TwilioSmsLiveIT.FROM);
-        registry.add("hub.twilio.timeout", () -> "2s");
-    }
-
-    @AfterAll
-    static void stopTwilio() {
-        TWILIO.stop();
-    }
 
     @Test
     void retryingTheDeadLetterOfAnUnknownSmsThatTwilioHasSettlesItWithoutASecondSend() {
@@ -120,16 +86,6 @@ class SmsDeadLetterRetryIT extends HubIntegrationTest {
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> sent(to) == 2);
     }
 
-    /** An SMS whose send Twilio answered with 500: it may have gone out, the hub cannot know. */
-    String unknownSms(String invoiceId, String to) {
-        TWILIO.stubFor(send(to).willReturn(aResponse().withStatus(500)));
-        String key = invoiceId + ":sms-invoice-issued";
-        assertThat(hub().postInvoice(HubClient.invoiceJson(invoiceId, "USD", 12500, to)).statusCode()).isEqualTo(202);
-        await().atMost(Duration.ofSeconds(20)).until(() -> "unknown".equals(sideEffectStatus(key)));
-        assertThat(sent(to)).isEqualTo(1);
-        return key;
-    }
-
     /** The dead letter the broker leaves when the key's queue message kept failing. */
     long deadLetterOf(String key) {
         return deadLetters.record(new DeadLetterStore.NewDeadLetter("hub.side-effects.sms", "kept failing", "ID:" + key,
@@ -138,18 +94,5 @@ class SmsDeadLetterRetryIT extends HubIntegrationTest {
 
     static String issuedText(String invoiceId) {
         return "Hi Ada Lovelace, invoice " + invoiceId + " for USD 125.00 has been issued.";
-    }
-
-    static com.github.tomakehurst.wiremock.client.MappingBuilder send(String to) {
-        return post(urlPathEqualTo(MESSAGES)).withFormParam("To", equalTo(to));
-    }
-
-    static int sent(String to) {
-        return TWILIO.countRequestsMatching(postRequestedFor(urlPathEqualTo(MESSAGES))
-                .withFormParam("To", equalTo(to)).build()).getCount();
-    }
-
-    String sideEffectStatus(String key) {
-        return jdbc.queryForObject("SELECT status FROM idempotency_keys WHERE idempotency_key = ?", String.class, key);
     }
 }

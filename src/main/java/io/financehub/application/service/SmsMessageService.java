@@ -34,7 +34,7 @@ public class SmsMessageService implements SmsMessageAdministration {
     private static final Logger LOG = Logger.getLogger(SmsMessageService.class.getName());
 
     private final SmsMessageLog messages;
-    private final SmsSender sender;
+    private final SentSmsLookup vendor;
     private final SideEffectRepository sideEffects;
     private final SideEffectQueue queue;
     private final SmsOperatorActionLog actions;
@@ -44,7 +44,7 @@ public class SmsMessageService implements SmsMessageAdministration {
     public SmsMessageService(SmsMessageLog messages, SmsSender sender, SideEffectRepository sideEffects,
                              SideEffectQueue queue, SmsOperatorActionLog actions, TransactionRunner tx, Clock clock) {
         this.messages = messages;
-        this.sender = sender;
+        this.vendor = new SentSmsLookup(sender, messages);
         this.sideEffects = sideEffects;
         this.queue = queue;
         this.actions = actions;
@@ -124,7 +124,7 @@ public class SmsMessageService implements SmsMessageAdministration {
         String key = message.idempotencyKey();
         Optional<SmsSender.SentMessage> found;
         try {
-            found = sender.findSent(message.to(), message.payload(), message.createdAt());
+            found = vendor.find(key, message.to(), message.payload(), message.createdAt());
         } catch (SmsSender.LookupFailedException e) {
             return new Lookup(recorded(message, action, operator, "lookup-failed", null,
                     "the vendor could not be asked (" + e.getMessage() + "); the message stays unknown and was not "
@@ -132,7 +132,8 @@ public class SmsMessageService implements SmsMessageAdministration {
         }
         if (found.isEmpty()) {
             ActionResult notFound = recorded(message, action, operator, "not-found", null, "the vendor has no message "
-                    + "with this text to this number since " + message.createdAt() + "; it stays unknown");
+                    + "with this text to this number since " + message.createdAt() + " that is not already recorded "
+                    + "for another key; it stays unknown");
             return new Lookup(notFound, true);
         }
         String sid = found.get().providerMessageId();
@@ -148,7 +149,13 @@ public class SmsMessageService implements SmsMessageAdministration {
             return true;
         });
         if (!settled) {
-            return new Lookup(recorded(find(key), action, operator, "not-unknown", sid,
+            SmsMessage current = find(key);
+            if ("unknown".equals(current.status())) {
+                // a concurrent lookup of another key with the same text took this message first: it is not ours
+                return new Lookup(recorded(current, action, operator, "not-found", null, "found at the vendor as " + sid
+                        + ", but that message was recorded for another key meanwhile; it stays unknown"), true);
+            }
+            return new Lookup(recorded(current, action, operator, "not-unknown", sid,
                     "found at the vendor as " + sid + ", but the message was settled meanwhile"), false);
         }
         LOG.info(() -> "operator " + operator + " settled SMS " + key + " as sent (" + sid + ") after a lookup");
