@@ -2,6 +2,7 @@ package io.financehub.config;
 
 import io.financehub.application.port.in.AccountingReconciliationQuery;
 import io.financehub.application.port.in.DeadLetterAdministration;
+import io.financehub.application.port.in.SmsMessageAdministration;
 import io.financehub.application.port.in.ExecuteSideEffectUseCase;
 import io.financehub.application.port.in.InvoiceTimelineQuery;
 import io.financehub.application.port.in.IssueInvoiceUseCase;
@@ -113,8 +114,8 @@ public class ApplicationConfiguration {
 
     @Bean
     PaymentIntentHandler paymentIntentHandler(PaymentGateway gateway, PaymentAttemptLog attempts,
-                                              InvoiceRepository invoices) {
-        return new PaymentIntentHandler(gateway, attempts, invoices);
+                                              InvoiceRepository invoices, Clock clock) {
+        return new PaymentIntentHandler(gateway, attempts, invoices, clock);
     }
 
     @Bean
@@ -161,7 +162,9 @@ public class ApplicationConfiguration {
     @Bean
     DeadLetterAdministration deadLetterAdministration(DeadLetterStore store, SideEffectRepository sideEffects,
                                                       SideEffectQueue queue, MessageRedelivery redelivery,
-                                                      TransactionRunner tx, Clock clock) {
-        return new DeadLetterService(store, sideEffects, queue, redelivery, tx, clock);
+                                                      SmsMessageAdministration sms, SideEffectPolicy policy,
+                                                      Clock clock) {
+        // a retry claim held longer than a side-effect claim belongs to a hub that died mid-retry
+        return new DeadLetterService(store, sideEffects, queue, redelivery, sms, clock, policy.lease());
     }
 }

@@ -225,8 +225,17 @@ class SideEffectExecutorTest {
             }
 
             @Override
+            public boolean claimForRetry(long id, Instant now, Instant staleBefore) {
+                return false;
+            }
+
+            @Override
             public boolean markRetried(long id, Instant now) {
                 return false;
+            }
+
+            @Override
+            public void releaseRetry(long id) {
             }
         };
     }

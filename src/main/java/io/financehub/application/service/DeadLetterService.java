@@ -1,36 +1,59 @@
 package io.financehub.application.service;
 
 import io.financehub.application.port.in.DeadLetterAdministration;
+import io.financehub.application.port.in.SmsMessageAdministration;
 import io.financehub.application.port.out.DeadLetterStore;
 import io.financehub.application.port.out.DeadLetterStore.DeadLetter;
 import io.financehub.application.port.out.MessageRedelivery;
 import io.financehub.application.port.out.SideEffectQueue;
 import io.financehub.application.port.out.SideEffectRepository;
-import io.financehub.application.port.out.TransactionRunner;
 import io.financehub.domain.model.IdempotencyKey;
+import io.financehub.domain.model.SideEffect;
+import io.financehub.domain.model.SideEffectChannel;
+import io.financehub.domain.model.SideEffectStatus;
 
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
-/** {@link DeadLetterAdministration} over the dead-letter store. */
+/**
+ * {@link DeadLetterAdministration} over the dead-letter store. A retry claims the row ({@code retrying}) before it
+ * sends anything and marks it {@code retried} only after the message was handed on, so a double click sends once
+ * and a broker outage leaves the dead letter open for the next try.
+ */
 public class DeadLetterService implements DeadLetterAdministration {
+
+    static final String RETRIED = "retried";
+    static final String ALREADY_RETRIED = "already-retried";
+
+    private static final Logger LOG = Logger.getLogger(DeadLetterService.class.getName());
 
     private final DeadLetterStore store;
     private final SideEffectRepository sideEffects;
     private final SideEffectQueue queue;
     private final MessageRedelivery redelivery;
-    private final TransactionRunner tx;
+    private final SmsMessageAdministration sms;
     private final Clock clock;
+    private final Duration retryLease;
 
+    /**
+     * @param retryLease how long a retry claim is held before another retry may take it over (its holder is presumed
+     *                   dead); far longer than one send, so a living retry is never doubled
+     */
     public DeadLetterService(DeadLetterStore store, SideEffectRepository sideEffects, SideEffectQueue queue,
-                             MessageRedelivery redelivery, TransactionRunner tx, Clock clock) {
+                             MessageRedelivery redelivery, SmsMessageAdministration sms, Clock clock,
+                             Duration retryLease) {
         this.store = store;
         this.sideEffects = sideEffects;
         this.queue = queue;
         this.redelivery = redelivery;
-        this.tx = tx;
+        this.sms = sms;
         this.clock = clock;
+        this.retryLease = retryLease;
     }
 
     @Override
@@ -39,27 +62,25 @@ public class DeadLetterService implements DeadLetterAdministration {
     }
 
     @Override
-    public String retry(long id) {
-        DeadLetter letter = store.find(id).orElseThrow(() -> new NotFoundException(id));
-        boolean mine = tx.inTransaction(() -> {
-            if (!store.markRetried(id, clock.instant())) {
-                return false;
+    public RetryResult retry(long id, String operator) {
+        DeadLetter letter = find(id);
+        Instant now = clock.instant();
+        if (!store.claimForRetry(id, now, now.minus(retryLease))) {
+            if ("retrying".equals(find(id).status())) {
+                throw new RetryInProgressException(id);
             }
-            if (letter.idempotencyKey() != null) {
-                sideEffects.reopen(letter.idempotencyKey(), clock.instant());
-            }
-            return true;
-        });
-        if (!mine) {
-            return "already-retried";
+            return new RetryResult(ALREADY_RETRIED, null, "dead letter " + id + " was retried before; nothing was sent");
         }
-        if (letter.idempotencyKey() != null) {
-            IdempotencyKey key = IdempotencyKey.parse(letter.idempotencyKey());
-            queue.enqueue(key.action().channel(), key.value());
-        } else {
-            redelivery.redeliver(letter.queue(), letter.body(), letter.headers());
+        RetryResult result;
+        try {
+            result = letter.idempotencyKey() != null ? retrySideEffect(letter, operator) : redeliver(letter);
+        } catch (RuntimeException e) {
+            release(id, e);
+            throw e;
         }
-        return "retried";
+        store.markRetried(id, clock.instant());
+        LOG.info(() -> "operator " + operator + " retried dead letter " + id + ": " + result.outcome());
+        return result;
     }
 
     @Override
@@ -68,5 +89,73 @@ public class DeadLetterService implements DeadLetterAdministration {
         String key = headers.get("idempotencyKey");
         store.record(new DeadLetterStore.NewDeadLetter(queue, reason, messageId, key, body, headers, attempts,
                 clock.instant()));
+    }
+
+    /** A plain message (a JMS command, a webhook event id) has no outbox: it is retried only if the broker takes it. */
+    private RetryResult redeliver(DeadLetter letter) {
+        try {
+            redelivery.redeliver(letter.queue(), letter.body(), letter.headers());
+        } catch (MessageRedelivery.DeliveryFailedException e) {
+            throw new RetryUnavailableException(RetryUnavailableException.Cause.BROKER, "dead letter " + letter.id()
+                    + " could not be put back on " + letter.queue() + ": " + e.getMessage() + "; it stays open, "
+                    + "retry it once the broker is back", e);
+        }
+        return new RetryResult(RETRIED, "redelivered", "put back on " + letter.queue());
+    }
+
+    /**
+     * An SMS whose outcome is unknown may be on the customer's phone: it takes the operators' lookup-first resend,
+     * never a plain reopen (whose fresh claim would send it again). Every other side effect is reopened; the
+     * handlers check the vendor first where a repeat could do the thing twice (ledger lookup, Stripe search after
+     * its key window).
+     */
+    private RetryResult retrySideEffect(DeadLetter letter, String operator) {
+        String key = letter.idempotencyKey();
+        SideEffect effect = sideEffects.find(key).orElse(null);
+        if (effect != null && effect.status() == SideEffectStatus.UNKNOWN
+                && effect.action().channel() == SideEffectChannel.SMS) {
+            return resendSmsAfterLookup(letter, key, operator);
+        }
+        return reopen(key);
+    }
+
+    private RetryResult resendSmsAfterLookup(DeadLetter letter, String key, String operator) {
+        SmsMessageAdministration.ActionResult result = sms.resendFromDeadLetter(key, operator);
+        if ("lookup-failed".equals(result.outcome())) {
+            throw new RetryUnavailableException(RetryUnavailableException.Cause.VENDOR, "dead letter " + letter.id()
+                    + ": " + result.message() + "; the dead letter stays open, retry it later", null);
+        }
+        return new RetryResult(RETRIED, result.outcome(), result.message());
+    }
+
+    /**
+     * A side effect is reopened under its key, which is its outbox: pending and not on a queue, the relay dispatches
+     * it even when the immediate enqueue below fails, so that failure is reported but does not keep the row open.
+     */
+    private RetryResult reopen(String key) {
+        Instant now = clock.instant();
+        sideEffects.reopen(key, now);
+        try {
+            queue.enqueue(IdempotencyKey.parse(key).action().channel(), key);
+            sideEffects.markDispatched(key, now, null);
+            return new RetryResult(RETRIED, "queued", key + " reopened and queued");
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not enqueue the retry of " + key + " now; the relay will", e);
+            return new RetryResult(RETRIED, "queued-by-relay", key + " reopened; the broker could not be reached, so "
+                    + "the outbox relay queues it once the broker is back");
+        }
+    }
+
+    private void release(long id, RuntimeException failure) {
+        try {
+            store.releaseRetry(id);
+        } catch (RuntimeException e) {
+            // the claim then expires after the retry lease
+            failure.addSuppressed(e);
+        }
+    }
+
+    private DeadLetter find(long id) {
+        return store.find(id).orElseThrow(() -> new NotFoundException(id));
     }
 }

@@ -4,6 +4,7 @@ import io.financehub.application.port.out.InvoiceRepository;
 import io.financehub.application.port.out.PaymentAttemptLog;
 import io.financehub.application.port.out.PaymentGateway;
 import io.financehub.application.port.out.PaymentGateway.PaymentIntentRequest;
+import io.financehub.application.port.out.VendorExchange;
 import io.financehub.application.port.out.VendorOutcome;
 import io.financehub.domain.model.Invoice;
 import io.financehub.domain.model.PaymentFacts;
@@ -11,19 +12,34 @@ import io.financehub.domain.model.SideEffect;
 import io.financehub.domain.model.SideEffectAction;
 import io.financehub.domain.model.SideEffectStatus;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 
-/** Creates the invoice's payment intent. The gateway honours the idempotency key, so unknown outcomes are retried. */
+/**
+ * Creates the invoice's payment intent. The gateway honours the idempotency key, so unknown outcomes are retried.
+ * Stripe keeps a key for 24 hours only: a repeat after that (an operator retrying an old dead letter) first searches
+ * the invoice's intents by metadata, so a lost earlier attempt that did create one is found instead of doubled.
+ */
 public class PaymentIntentHandler implements SideEffectHandler {
+
+    /** Stripe prunes idempotency keys once they are at least 24 hours old. */
+    static final Duration KEY_WINDOW = Duration.ofHours(24);
+    /** Search from an hour before the window closes: hub and vendor clocks differ, and an extra search costs nothing. */
+    static final Duration SEARCH_AFTER = KEY_WINDOW.minusHours(1);
 
     private final PaymentGateway gateway;
     private final PaymentAttemptLog attempts;
     private final InvoiceRepository invoices;
+    private final Clock clock;
 
-    public PaymentIntentHandler(PaymentGateway gateway, PaymentAttemptLog attempts, InvoiceRepository invoices) {
+    public PaymentIntentHandler(PaymentGateway gateway, PaymentAttemptLog attempts, InvoiceRepository invoices,
+                                Clock clock) {
         this.gateway = gateway;
         this.attempts = attempts;
         this.invoices = invoices;
+        this.clock = clock;
     }
 
     @Override
@@ -38,6 +54,24 @@ public class PaymentIntentHandler implements SideEffectHandler {
 
     @Override
     public VendorOutcome perform(SideEffect effect, Invoice invoice) {
+        // the first request under the key was sent at or after the side effect's creation
+        boolean keyMayBeForgotten = effect.attempts() > 1
+                && !clock.instant().isBefore(effect.createdAt().plus(SEARCH_AFTER));
+        if (keyMayBeForgotten) {
+            String search = "GET /v1/payment_intents/search query=metadata['invoice_id']:'" + invoice.invoiceId() + "'";
+            Optional<String> existing;
+            try {
+                existing = gateway.findPaymentIntent(invoice.invoiceId());
+            } catch (PaymentGateway.LookupFailedException e) {
+                // nothing was created: try again later, never create without knowing whether one exists
+                return new VendorOutcome.Retryable("search before a repeat after Stripe's key window failed: "
+                        + e.getMessage(), null, VendorExchange.requestOnly(search));
+            }
+            if (existing.isPresent()) {
+                return new VendorOutcome.Succeeded(existing.get(), new VendorExchange(search, "found existing "
+                        + existing.get() + "; not created again", null));
+            }
+        }
         return gateway.createPaymentIntent(request(effect, invoice));
     }
 

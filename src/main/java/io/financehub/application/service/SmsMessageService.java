@@ -29,11 +29,12 @@ public class SmsMessageService implements SmsMessageAdministration {
 
     static final String LOOKUP = "lookup";
     static final String RESEND = "resend";
+    static final String DEAD_LETTER = "dead-letter";
 
     private static final Logger LOG = Logger.getLogger(SmsMessageService.class.getName());
 
     private final SmsMessageLog messages;
-    private final SmsSender sender;
+    private final SentSmsLookup vendor;
     private final SideEffectRepository sideEffects;
     private final SideEffectQueue queue;
     private final SmsOperatorActionLog actions;
@@ -43,7 +44,7 @@ public class SmsMessageService implements SmsMessageAdministration {
     public SmsMessageService(SmsMessageLog messages, SmsSender sender, SideEffectRepository sideEffects,
                              SideEffectQueue queue, SmsOperatorActionLog actions, TransactionRunner tx, Clock clock) {
         this.messages = messages;
-        this.sender = sender;
+        this.vendor = new SentSmsLookup(sender, messages);
         this.sideEffects = sideEffects;
         this.queue = queue;
         this.actions = actions;
@@ -68,17 +69,26 @@ public class SmsMessageService implements SmsMessageAdministration {
 
     @Override
     public ActionResult resend(String idempotencyKey, String operator) {
+        return resend(idempotencyKey, operator, RESEND);
+    }
+
+    @Override
+    public ActionResult resendFromDeadLetter(String idempotencyKey, String operator) {
+        return resend(idempotencyKey, operator, DEAD_LETTER);
+    }
+
+    private ActionResult resend(String idempotencyKey, String operator, String action) {
         SmsMessage message = find(idempotencyKey);
         boolean resendable = ("unknown".equals(message.status()) || "failed".equals(message.status()))
                 && message.providerMessageId() == null;
         if (!resendable) {
-            return recorded(message, RESEND, operator, "not-resendable", message.providerMessageId(),
+            return recorded(message, action, operator, "not-resendable", message.providerMessageId(),
                     "only an unknown message, or one the vendor refused, can be resent; this one is "
                             + message.status());
         }
         if ("unknown".equals(message.status())) {
             // the earlier attempt may have reached the vendor: never send twice what it already has
-            Lookup lookup = lookUpAndSettle(message, RESEND, operator);
+            Lookup lookup = lookUpAndSettle(message, action, operator);
             if (!lookup.notFound()) {
                 return lookup.result();
             }
@@ -93,7 +103,7 @@ public class SmsMessageService implements SmsMessageAdministration {
                 if (!sideEffects.reopen(idempotencyKey, now)) {
                     throw new ResendRefused();
                 }
-                actions.record(new OperatorAction(idempotencyKey, RESEND, operator, "resent", message.status(), null,
+                actions.record(new OperatorAction(idempotencyKey, action, operator, "resent", message.status(), null,
                         "reopened for a deliberate resend", now));
                 return true;
             });
@@ -101,7 +111,7 @@ public class SmsMessageService implements SmsMessageAdministration {
             reopened = false;
         }
         if (!reopened) {
-            return recorded(find(idempotencyKey), RESEND, operator, "not-resendable", null,
+            return recorded(find(idempotencyKey), action, operator, "not-resendable", null,
                     "the message changed meanwhile; nothing was resent");
         }
         dispatch(idempotencyKey, now);
@@ -114,7 +124,7 @@ public class SmsMessageService implements SmsMessageAdministration {
         String key = message.idempotencyKey();
         Optional<SmsSender.SentMessage> found;
         try {
-            found = sender.findSent(message.to(), message.payload(), message.createdAt());
+            found = vendor.find(key, message.to(), message.payload(), message.createdAt());
         } catch (SmsSender.LookupFailedException e) {
             return new Lookup(recorded(message, action, operator, "lookup-failed", null,
                     "the vendor could not be asked (" + e.getMessage() + "); the message stays unknown and was not "
@@ -122,7 +132,8 @@ public class SmsMessageService implements SmsMessageAdministration {
         }
         if (found.isEmpty()) {
             ActionResult notFound = recorded(message, action, operator, "not-found", null, "the vendor has no message "
-                    + "with this text to this number since " + message.createdAt() + "; it stays unknown");
+                    + "with this text to this number since " + message.createdAt() + " that is not already recorded "
+                    + "for another key; it stays unknown");
             return new Lookup(notFound, true);
         }
         String sid = found.get().providerMessageId();
@@ -138,7 +149,13 @@ public class SmsMessageService implements SmsMessageAdministration {
             return true;
         });
         if (!settled) {
-            return new Lookup(recorded(find(key), action, operator, "not-unknown", sid,
+            SmsMessage current = find(key);
+            if ("unknown".equals(current.status())) {
+                // a concurrent lookup of another key with the same text took this message first: it is not ours
+                return new Lookup(recorded(current, action, operator, "not-found", null, "found at the vendor as " + sid
+                        + ", but that message was recorded for another key meanwhile; it stays unknown"), true);
+            }
+            return new Lookup(recorded(current, action, operator, "not-unknown", sid,
                     "found at the vendor as " + sid + ", but the message was settled meanwhile"), false);
         }
         LOG.info(() -> "operator " + operator + " settled SMS " + key + " as sent (" + sid + ") after a lookup");

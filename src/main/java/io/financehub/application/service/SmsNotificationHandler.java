@@ -22,6 +22,7 @@ import java.util.Set;
 public class SmsNotificationHandler implements SideEffectHandler {
 
     private final SmsSender sender;
+    private final SentSmsLookup lookup;
     private final SmsMessageLog messages;
     private final SmsTemplates templates;
     private final String statusCallbackUrl;
@@ -29,6 +30,7 @@ public class SmsNotificationHandler implements SideEffectHandler {
     public SmsNotificationHandler(SmsSender sender, SmsMessageLog messages, SmsTemplates templates,
                                   String statusCallbackUrl) {
         this.sender = sender;
+        this.lookup = new SentSmsLookup(sender, messages);
         this.messages = messages;
         this.templates = templates;
         this.statusCallbackUrl = statusCallbackUrl;
@@ -57,17 +59,18 @@ public class SmsNotificationHandler implements SideEffectHandler {
     @Override
     public VendorOutcome resume(SideEffect effect, Invoice invoice) {
         Text text = storedText(effect, invoice);
-        String lookup = "lookup To=" + PhoneNumber.mask(text.to()) + " since " + effect.createdAt();
+        String request = "lookup To=" + PhoneNumber.mask(text.to()) + " since " + effect.createdAt();
         try {
-            return sender.findSent(text.to(), text.body(), effect.createdAt())
+            return lookup.find(effect.key().value(), text.to(), text.body(), effect.createdAt())
                     .<VendorOutcome>map(found -> new VendorOutcome.Succeeded(found.providerMessageId(),
-                            new VendorExchange(lookup, "found " + found.providerMessageId() + " (" + found.status()
+                            new VendorExchange(request, "found " + found.providerMessageId() + " (" + found.status()
                                     + ")", null)))
                     .orElseGet(() -> new VendorOutcome.Unknown("earlier send's outcome unknown and not found at the "
-                            + "vendor", new VendorExchange(lookup, "not found", null)));
+                            + "vendor (messages recorded for other keys excluded)",
+                            new VendorExchange(request, "not found", null)));
         } catch (SmsSender.LookupFailedException e) {
             return new VendorOutcome.Unknown("earlier send's outcome unknown and the vendor lookup failed: "
-                    + e.getMessage(), VendorExchange.requestOnly(lookup));
+                    + e.getMessage(), VendorExchange.requestOnly(request));
         }
     }
 

@@ -45,6 +45,19 @@ public class ApiErrorHandler {
         return respond(HttpStatus.NOT_FOUND, ErrorBody.of("not_found", e.getMessage()));
     }
 
+    @ExceptionHandler(DeadLetterAdministration.RetryInProgressException.class)
+    ResponseEntity<ErrorBody> retryInProgress(DeadLetterAdministration.RetryInProgressException e) {
+        return respond(HttpStatus.CONFLICT, ErrorBody.of("retry_in_progress", e.getMessage()));
+    }
+
+    @ExceptionHandler(DeadLetterAdministration.RetryUnavailableException.class)
+    ResponseEntity<ErrorBody> retryUnavailable(DeadLetterAdministration.RetryUnavailableException e) {
+        LOG.warn("dead-letter retry not carried out: {}", e.getMessage());
+        String code = e.unavailable() == DeadLetterAdministration.RetryUnavailableException.Cause.BROKER
+                ? "broker_unavailable" : "vendor_unavailable";
+        return respond(HttpStatus.SERVICE_UNAVAILABLE, ErrorBody.of(code, e.getMessage()));
+    }
+
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ErrorBody> unreadable(HttpMessageNotReadableException e) {
         return respond(HttpStatus.BAD_REQUEST, ErrorBody.of("malformed_payload", "the body is not valid JSON"));

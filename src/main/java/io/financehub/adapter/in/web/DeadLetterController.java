@@ -1,6 +1,7 @@
 package io.financehub.adapter.in.web;
 
 import io.financehub.application.port.in.DeadLetterAdministration;
+import io.financehub.application.port.in.DeadLetterAdministration.RetryResult;
 import io.financehub.application.port.out.DeadLetterStore.DeadLetter;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -9,9 +10,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 /** Operators' view of dead letters, and their retry through the normal, exactly-once path. */
 @RestController
@@ -34,8 +35,13 @@ public class DeadLetterController {
     }
 
     @PostMapping("/{id}/retry")
-    public Map<String, Object> retry(@PathVariable long id) {
-        return Map.of("id", id, "status", deadLetters.retry(id));
+    public RetryView retry(@PathVariable long id, Principal operator) {
+        RetryResult result = deadLetters.retry(id, operator.getName());
+        return new RetryView(id, result.status(), result.outcome(), result.message());
+    }
+
+    /** The answer to a retry: {@code status} is {@code retried} or {@code already-retried}. */
+    public record RetryView(long id, String status, String outcome, String message) {
     }
 
 

@@ -17,6 +17,20 @@ public class CamelMessageRedelivery implements MessageRedelivery {
 
     @Override
     public void redeliver(String queue, String body, Map<String, String> headers) {
-        producer.sendBodyAndHeaders("jms:queue:" + queue, body, new HashMap<>(headers));
+        try {
+            producer.sendBodyAndHeaders("jms:queue:" + queue, body, new HashMap<>(headers));
+        } catch (RuntimeException e) {
+            // a JMS send is synchronous: when it fails, the broker does not have the message
+            throw new DeliveryFailedException("the broker did not take the message for " + queue + " ("
+                    + innermost(e) + ")", e);
+        }
+    }
+
+    private static String innermost(Throwable e) {
+        Throwable t = e;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
     }
 }

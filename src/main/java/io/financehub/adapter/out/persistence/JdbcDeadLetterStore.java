@@ -58,8 +58,22 @@ public class JdbcDeadLetterStore implements DeadLetterStore {
     }
 
     @Override
+    public boolean claimForRetry(long id, Instant now, Instant staleBefore) {
+        // retried_at holds the claim's time while the row is 'retrying'
+        return jdbc.update("UPDATE dead_letters SET status = 'retrying', retried_at = ? WHERE id = ? "
+                + "AND (status = 'open' OR (status = 'retrying' AND retried_at < ?))", SqlTime.of(now), id,
+                SqlTime.of(staleBefore)) == 1;
+    }
+
+    @Override
     public boolean markRetried(long id, Instant now) {
-        return jdbc.update("UPDATE dead_letters SET status = 'retried', retried_at = ? WHERE id = ? AND status = 'open'",
-                SqlTime.of(now), id) == 1;
+        return jdbc.update("UPDATE dead_letters SET status = 'retried', retried_at = ? WHERE id = ? "
+                + "AND status = 'retrying'", SqlTime.of(now), id) == 1;
+    }
+
+    @Override
+    public void releaseRetry(long id) {
+        jdbc.update("UPDATE dead_letters SET status = 'open', retried_at = NULL WHERE id = ? AND status = 'retrying'",
+                id);
     }
 }

@@ -8,8 +8,12 @@ import org.springframework.jdbc.core.RowMapper;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** {@link SmsMessageLog} on the {@code sms_messages} table: one row per key. */
 public class JdbcSmsMessageLog implements SmsMessageLog {
@@ -78,9 +82,30 @@ public class JdbcSmsMessageLog implements SmsMessageLog {
 
     @Override
     public boolean settleUnknown(String idempotencyKey, String providerMessageId, String status) {
+        // a lookup matches by recipient and text, so only messages to the same number can compete for one vendor
+        // id: locking that number's rows makes a concurrent settlement wait and then see the id taken
+        List<String> to = jdbc.queryForList("SELECT to_number FROM sms_messages WHERE idempotency_key = ?",
+                String.class, idempotencyKey);
+        if (to.isEmpty()) {
+            return false;
+        }
+        jdbc.queryForList("SELECT id FROM sms_messages WHERE to_number = ? FOR UPDATE", Long.class, to.get(0));
         return jdbc.update("UPDATE sms_messages SET provider_msg_id = ?, status = ?, error_code = NULL, updated_at = ? "
-                        + "WHERE idempotency_key = ? AND status = 'unknown'", providerMessageId, status,
-                SqlTime.of(Instant.now()), idempotencyKey) == 1;
+                        + "WHERE idempotency_key = ? AND status = 'unknown' AND NOT EXISTS (SELECT 1 FROM sms_messages "
+                        + "held WHERE held.provider_msg_id = ? AND held.idempotency_key <> ?)", providerMessageId,
+                status, SqlTime.of(Instant.now()), idempotencyKey, providerMessageId, idempotencyKey) == 1;
+    }
+
+    @Override
+    public Set<String> heldByOtherKeys(Collection<String> providerMessageIds, String idempotencyKey) {
+        if (providerMessageIds.isEmpty()) {
+            return Set.of();
+        }
+        List<Object> args = new ArrayList<>(providerMessageIds);
+        args.add(idempotencyKey);
+        String marks = String.join(", ", Collections.nCopies(providerMessageIds.size(), "?"));
+        return new HashSet<>(jdbc.queryForList("SELECT provider_msg_id FROM sms_messages WHERE provider_msg_id IN ("
+                + marks + ") AND idempotency_key <> ?", String.class, args.toArray()));
     }
 
     @Override

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Optional;
 
 /**
  * Stripe test mode in process: answers like {@code POST /v1/payment_intents} would, and, like Stripe, returns the
@@ -26,6 +27,12 @@ public class SandboxPaymentGateway implements PaymentGateway {
                 + "\",\"status\":\"requires_payment_method\",\"livemode\":false,\"metadata\":{\"invoice_id\":\""
                 + request.invoiceId() + "\"}}";
         return new VendorOutcome.Succeeded(id, new VendorExchange(requestText, response, 200));
+    }
+
+    /** The sandbox never forgets a key (the id is derived from it), so a repeat's create finds the same intent. */
+    @Override
+    public Optional<String> findPaymentIntent(String invoiceId) {
+        return Optional.empty();
     }
 
     private static String digest(String value) {

@@ -3,15 +3,19 @@ package io.financehub.adapter.out.stripe;
 import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
 import com.stripe.model.PaymentIntent;
+import com.stripe.model.StripeSearchResult;
 import com.stripe.net.FormEncoder;
 import com.stripe.net.RequestOptions;
 import com.stripe.net.StripeResponse;
 import com.stripe.param.PaymentIntentCreateParams;
+import com.stripe.param.PaymentIntentSearchParams;
 import io.financehub.application.port.out.PaymentGateway;
 import io.financehub.application.port.out.VendorExchange;
 import io.financehub.application.port.out.VendorOutcome;
 
 import java.time.Duration;
+import java.util.Comparator;
+import java.util.Optional;
 
 /**
  * {@link PaymentGateway} on Stripe's API ({@code HUB_STRIPE_MODE=live}) through stripe-java.
@@ -24,6 +28,8 @@ import java.time.Duration;
 public class StripePaymentGateway implements PaymentGateway {
 
     static final String CREATE_PATH = "/v1/payment_intents";
+    /** One invoice has one intent; a few more leave room for intents created outside the hub. */
+    static final long SEARCH_LIMIT = 10;
 
     private final StripeClient client;
     private final String endpoint;
@@ -60,6 +66,32 @@ public class StripePaymentGateway implements PaymentGateway {
         } catch (StripeException e) {
             return StripeErrorClassifier.classify(e, requestText, endpoint, mask);
         }
+    }
+
+    /**
+     * {@code GET /v1/payment_intents/search?query=metadata['invoice_id']:'...'}. Stripe's search index lags writes by
+     * up to a minute (an hour in incidents), which is why the handler only asks long after the earlier attempt.
+     */
+    @Override
+    public Optional<String> findPaymentIntent(String invoiceId) {
+        PaymentIntentSearchParams params = PaymentIntentSearchParams.builder()
+                .setQuery("metadata['invoice_id']:" + quoted(invoiceId))
+                .setLimit(SEARCH_LIMIT)
+                .build();
+        try {
+            StripeSearchResult<PaymentIntent> found = client.v1().paymentIntents().search(params);
+            return found.getData().stream()
+                    .min(Comparator.comparing(PaymentIntent::getCreated, Comparator.nullsLast(Comparator.naturalOrder())))
+                    .map(PaymentIntent::getId);
+        } catch (StripeException e) {
+            throw new LookupFailedException("Stripe search failed (" + mask.apply(e.getClass().getSimpleName() + ": "
+                    + e.getMessage()) + ")", e);
+        }
+    }
+
+    /** A string literal of Stripe's search query language. */
+    static String quoted(String value) {
+        return "'" + value.replace("\\", "\\\\").replace("'", "\\'") + "'";
     }
 
     static PaymentIntentCreateParams params(PaymentIntentRequest request) {

@@ -12,8 +12,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -72,10 +72,10 @@ public class SandboxSmsSender implements SmsSender {
     }
 
     @Override
-    public Optional<SentMessage> findSent(String to, String body, Instant since) {
+    public List<SentMessage> findSent(String to, String body, Instant since) {
         return jdbc.queryForList("SELECT sid FROM sandbox_sms WHERE to_number = ? AND body = ? AND sent_at >= ? "
-                        + "ORDER BY sent_at", String.class, to, body, since.atOffset(ZoneOffset.UTC)).stream()
-                .findFirst().map(sid -> new SentMessage(sid, "sent"));
+                        + "ORDER BY sent_at, sid", String.class, to, body, since.atOffset(ZoneOffset.UTC)).stream()
+                .map(sid -> new SentMessage(sid, "sent")).toList();
     }
 
     /**

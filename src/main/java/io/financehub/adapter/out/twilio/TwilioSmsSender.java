@@ -22,7 +22,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.util.Optional;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * {@link SmsSender} on Twilio's Messages API: messages are created through camel-twilio
@@ -110,39 +113,41 @@ public class TwilioSmsSender implements SmsSender {
     }
 
     @Override
-    public Optional<SentMessage> findSent(String to, String body, Instant since) {
+    public List<SentMessage> findSent(String to, String body, Instant since) {
         ZonedDateTime from = since.minus(CLOCK_SKEW).atZone(ZoneOffset.UTC);
+        Map<String, Message> found = new LinkedHashMap<>();
         try {
             // what the issue names: GET .../Messages.json?To=...&DateSent>=...
-            Optional<SentMessage> sent = match(Message.reader(properties.accountSid()).setTo(new PhoneNumber(to))
+            collect(found, Message.reader(properties.accountSid()).setTo(new PhoneNumber(to))
                     .setDateSentAfter(from).limit(LOOKUP_LIMIT).read(client), body, null);
-            if (sent.isPresent()) {
-                return sent;
-            }
             // a message Twilio accepted but has not sent yet (queued, scheduled) has no DateSent: look at the newest
-            // messages to this number by creation time as well
-            return match(Message.reader(properties.accountSid()).setTo(new PhoneNumber(to)).limit(LOOKUP_LIMIT)
+            // messages to this number by creation time as well. Both queries always run: a match of the first may
+            // turn out to be another key's, and this key's own message may then be one only the second lists.
+            collect(found, Message.reader(properties.accountSid()).setTo(new PhoneNumber(to)).limit(LOOKUP_LIMIT)
                     .read(client), body, from);
         } catch (RuntimeException e) {
             LOG.warn("Twilio lookup of messages to {} failed: {}", masked(to),
                     e.getClass().getSimpleName());
             throw new LookupFailedException("Twilio could not be asked (" + TwilioOutcomes.innermost(e) + ")", e);
         }
+        return found.values().stream()
+                .sorted(Comparator.comparing(Message::getDateCreated, Comparator.nullsLast(Comparator.naturalOrder())))
+                .map(m -> new SentMessage(m.getSid(), m.getStatus() == null ? null : m.getStatus().toString()))
+                .toList();
     }
 
-    private static Optional<SentMessage> match(ResourceSet<Message> messages, String body, ZonedDateTime createdFrom) {
+    private static void collect(Map<String, Message> found, ResourceSet<Message> messages, String body,
+                                ZonedDateTime createdFrom) {
         for (Message message : messages) {
             boolean sameBody = message.getBody() != null
                     // trial accounts prefix every body with "Sent from your Twilio trial account - "
                     && (message.getBody().equals(body) || message.getBody().endsWith(body));
             boolean inWindow = createdFrom == null || message.getDateCreated() == null
                     || !message.getDateCreated().isBefore(createdFrom);
-            if (sameBody && inWindow) {
-                return Optional.of(new SentMessage(message.getSid(),
-                        message.getStatus() == null ? null : message.getStatus().toString()));
+            if (sameBody && inWindow && message.getSid() != null) {
+                found.putIfAbsent(message.getSid(), message);
             }
         }
-        return Optional.empty();
     }
 
     private static String masked(String number) {

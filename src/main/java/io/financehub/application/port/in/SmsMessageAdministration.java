@@ -44,6 +44,14 @@ public interface SmsMessageAdministration {
     ActionResult resend(String idempotencyKey, String operator);
 
     /**
+     * {@link #resend} on behalf of an operator's dead-letter retry: the same lookup first, recorded as action
+     * {@code dead-letter}.
+     *
+     * @throws NotFoundException when no SMS has this key
+     */
+    ActionResult resendFromDeadLetter(String idempotencyKey, String operator);
+
+    /**
      * @param outcome           what happened: {@code found}, {@code not-found}, {@code lookup-failed},
      *                          {@code not-unknown}, {@code resent}, {@code not-resendable}
      * @param status            the message's status afterwards

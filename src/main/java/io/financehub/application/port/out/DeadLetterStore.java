@@ -15,8 +15,19 @@ public interface DeadLetterStore {
 
     Optional<DeadLetter> find(long id);
 
-    /** Marks an open dead letter as retried; false when it was not open (someone retried it already). */
+    /**
+     * Claims a dead letter for one retry: an open one, or one whose earlier retry claim is older than
+     * {@code staleBefore} (its holder died between claiming and marking it), becomes {@code retrying}.
+     *
+     * @return false when someone else holds or finished its retry
+     */
+    boolean claimForRetry(long id, Instant now, Instant staleBefore);
+
+    /** Ends a claimed retry whose message was handed on: {@code retrying} becomes {@code retried}. */
     boolean markRetried(long id, Instant now);
+
+    /** Gives a claimed retry up because its message was not handed on: {@code retrying} becomes {@code open} again. */
+    void releaseRetry(long id);
 
     record NewDeadLetter(String queue, String reason, String messageId, String idempotencyKey, String body,
                          Map<String, String> headers, int attempts, Instant failedAt) {

@@ -3,8 +3,10 @@ package io.financehub.application.port.out;
 import io.financehub.domain.model.SideEffectStatus;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /** The {@code sms_messages} audit table: one row per SMS key, holding exactly what was (or may have been) sent. */
 public interface SmsMessageLog {
@@ -25,11 +27,15 @@ public interface SmsMessageLog {
     List<SmsMessage> list(String status, Long beforeId, int limit);
 
     /**
-     * Settles an {@code unknown} message that the vendor turned out to have: records its id and status.
+     * Settles an {@code unknown} message that the vendor turned out to have: records its id and status. Runs inside
+     * the caller's transaction, serialised with other settlements for the same recipient.
      *
-     * @return false when the message is not {@code unknown} (any more)
+     * @return false when the message is not {@code unknown} (any more), or when another key holds that vendor id
      */
     boolean settleUnknown(String idempotencyKey, String providerMessageId, String status);
+
+    /** Which of these vendor ids are already recorded for a key other than {@code idempotencyKey}. */
+    Set<String> heldByOtherKeys(Collection<String> providerMessageIds, String idempotencyKey);
 
     /**
      * Puts an {@code unknown} or {@code failed} message back to {@code pending} for an operator's deliberate resend.

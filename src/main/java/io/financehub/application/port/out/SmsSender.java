@@ -1,7 +1,7 @@
 package io.financehub.application.port.out;
 
 import java.time.Instant;
-import java.util.Optional;
+import java.util.List;
 
 /** Sends text messages. The vendor has no idempotency: the hub calls {@link #send} at most once per key. */
 public interface SmsSender {
@@ -13,14 +13,16 @@ public interface SmsSender {
     VendorOutcome send(SmsRequest request);
 
     /**
-     * Looks for a message already sent to {@code to} with this body since {@code since}: how an attempt whose
-     * outcome is unknown is settled without sending again.
+     * Lists the messages already sent to {@code to} with this body since {@code since}: how an attempt whose outcome
+     * is unknown is settled without sending again. The vendor's list does not say which key a message was sent for,
+     * and two keys can share recipient, time and text, so every candidate is returned: the caller excludes those it
+     * has recorded for other keys.
      *
-     * @return the vendor's message, or empty when the vendor has none
+     * @return the vendor's matching messages, oldest first; empty when the vendor has none
      * @throws LookupFailedException when the vendor could not be asked; that is not "not found", and must never
      *                               lead to a resend
      */
-    Optional<SentMessage> findSent(String to, String body, Instant since);
+    List<SentMessage> findSent(String to, String body, Instant since);
 
     record SmsRequest(String idempotencyKey, String to, String body, String statusCallbackUrl) {
     }

@@ -61,7 +61,7 @@ class BrokerDeadLetterListenerTest {
         }
 
         @Override
-        public String retry(long id) {
+        public RetryResult retry(long id, String operator) {
             throw new UnsupportedOperationException();
         }
 

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.List;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -184,10 +184,10 @@ class TwilioSmsSenderTest {
         twilio.stubFor(get(urlPathEqualTo(MESSAGES)).willReturn(page(
                 message("SM0100", "other text", "delivered"), message("SM0101", "Hi Ada, USD 125.00", "delivered"))));
 
-        Optional<SmsSender.SentMessage> found = sender.findSent(TO, "Hi Ada, USD 125.00",
+        List<SmsSender.SentMessage> found = sender.findSent(TO, "Hi Ada, USD 125.00",
                 Instant.parse("2025-07-30T20:00:00Z"));
 
-        assertThat(found).contains(new SmsSender.SentMessage("SM0101", "delivered"));
+        assertThat(found).containsExactly(new SmsSender.SentMessage("SM0101", "delivered"));
         twilio.verify(getRequestedFor(urlPathEqualTo(MESSAGES)).withQueryParam("To", equalTo(TO))
                 .withQueryParam("DateSent>", equalTo("2025-07-30T19:55:00"))
                 .withBasicAuth(new com.github.tomakehurst.wiremock.client.BasicCredentials(SID, TOKEN)));
@@ -201,6 +201,21 @@ class TwilioSmsSenderTest {
 
         assertThat(sender.findSent(TO, "Hi Ada", Instant.parse("2025-07-30T20:00:00Z")))
                 .contains(new SmsSender.SentMessage("SM0200", "queued"));
+    }
+
+    @Test
+    void findSentListsEveryMessageWithTheTextOldestFirstSoTheCallerCanExcludeThoseOfOtherKeys() {
+        twilio.stubFor(get(urlPathEqualTo(MESSAGES)).withQueryParam("DateSent>", matching(".+")).willReturn(page(
+                message("SM0402", "USD 20.00 refunded", "delivered", "Wed, 30 Jul 2025 20:09:00 +0000"),
+                message("SM0401", "USD 20.00 refunded", "delivered", "Wed, 30 Jul 2025 20:01:00 +0000"))));
+        twilio.stubFor(get(urlPathEqualTo(MESSAGES)).withQueryParam("DateSent>", WireMock.absent())
+                .willReturn(page(message("SM0403", "USD 20.00 refunded", "queued", "Wed, 30 Jul 2025 20:10:00 +0000"),
+                        message("SM0402", "USD 20.00 refunded", "delivered", "Wed, 30 Jul 2025 20:09:00 +0000"),
+                        message("SM0399", "USD 20.00 refunded", "delivered", "Wed, 30 Jul 2025 19:00:00 +0000"))));
+
+        assertThat(sender.findSent(TO, "USD 20.00 refunded", Instant.parse("2025-07-30T20:00:00Z")))
+                .extracting(SmsSender.SentMessage::providerMessageId)
+                .as("SM0399 was created before the window").containsExactly("SM0401", "SM0402", "SM0403");
     }
 
     @Test
@@ -236,11 +251,15 @@ class TwilioSmsSenderTest {
     }
 
     static String message(String sid, String body, String status) {
+        return message(sid, body, status, "Wed, 30 Jul 2025 20:00:01 +0000");
+    }
+
+    static String message(String sid, String body, String status, String dateCreated) {
         boolean sent = !"queued".equals(status);
         return "{\"sid\":\"" + sid + "\",\"account_sid\":\"" + SID + "\",\"to\":\"" + TO + "\",\"from\":\"" + FROM
                 + "\",\"body\":\"" + body + "\",\"status\":\"" + status + "\",\"direction\":\"outbound-api\","
-                + "\"date_created\":\"Wed, 30 Jul 2025 20:00:01 +0000\",\"date_sent\":"
-                + (sent ? "\"Wed, 30 Jul 2025 20:00:02 +0000\"" : "null") + ",\"num_segments\":\"1\"}";
+                + "\"date_created\":\"" + dateCreated + "\",\"date_sent\":"
+                + (sent ? "\"" + dateCreated + "\"" : "null") + ",\"num_segments\":\"1\"}";
     }
 
     static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder page(String... messages) {
