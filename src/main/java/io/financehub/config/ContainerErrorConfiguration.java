@@ -10,7 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
 /**
- * Makes the servlet container's own refusals (which never reach Spring) answer with the contract's JSON error too,
+ * Makes the servlet container's own refusals (which never reach Spring) answer with the hub's JSON error too,
  * by putting {@link JsonErrorReportValve} where Tomcat's HTML error valve was.
  */
 @Configuration

@@ -10,7 +10,7 @@ import java.io.Writer;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Tomcat's last-resort error page, in the contract's JSON shape instead of HTML. It answers only what Tomcat
+ * Tomcat's last-resort error page, in the hub's JSON error format shape instead of HTML. It answers only what Tomcat
  * refuses before any servlet runs (a header over {@code server.max-http-request-header-size}, a broken request
  * line); everything else is answered by the hub's own handlers, and this valve leaves a written body alone.
  */

@@ -42,7 +42,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import java.time.Clock;
 import java.util.List;
 
-/** Webhook ingestion (contract section 2): verifiers, readers, store, queue, use cases and the HTTP intake. */
+/** Webhook ingestion: verifiers, readers, store, queue, use cases and the HTTP intake. */
 @Configuration
 public class WebhookConfiguration {
 

@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * End to end against a real hledger-web: every command replayed, every payment event delivered more than once,
  * refunds partial, repeated and out of order — and the ledger holds exactly one transaction per key, with the
- * amounts of contract section 4, in balance.
+ * amounts of every posting action, in balance.
  */
 class HledgerExactlyOnceIT extends HledgerIntegrationTest {
 

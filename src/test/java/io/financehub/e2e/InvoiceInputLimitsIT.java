@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Hostile invoice commands over HTTP: control characters (PostgreSQL refuses U+0000 in text), invoice ids longer
- * than their column, and bodies far over any real invoice. Each gets a 4xx in the contract's format, and nothing of
+ * than their column, and bodies far over any real invoice. Each gets a 4xx in the hub's JSON error format, and nothing of
  * it is stored but the audit of the refusal.
  */
 class InvoiceInputLimitsIT extends HubIntegrationTest {

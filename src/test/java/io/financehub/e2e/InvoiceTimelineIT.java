@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Contract section 3's timeline, and the webhook-driven payment state of section 4 applied through the
+ * The invoice timeline, and the webhook-driven payment state applied through the
  * {@link PaymentEventUseCase} (the webhook endpoints that call it are built separately).
  */
 class InvoiceTimelineIT extends LiveStripeIntegrationTest {

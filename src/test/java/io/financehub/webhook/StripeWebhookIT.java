@@ -21,7 +21,7 @@ import java.util.concurrent.Future;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Contract 2.1 over real HTTP: signatures (made here, not by the hub's code), dedup, processing by type. */
+/** Stripe webhooks over real HTTP: signatures (made here, not by the hub's code), dedup, processing by type. */
 class StripeWebhookIT extends WebhookIntegrationTest {
 
     @Autowired

@@ -11,7 +11,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Contract 2.2 over real HTTP: Twilio's signature over the public URL, dedup by MessageSid:MessageStatus. */
+/** Twilio status callbacks over real HTTP: Twilio's signature over the public URL, dedup by MessageSid:MessageStatus. */
 class TwilioWebhookIT extends WebhookIntegrationTest {
 
     static final String PHONE = "+15551234567";

@@ -15,7 +15,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Contract 1 and 2 under hostile input: every refusal is a clear JSON error below 500, with no stack trace, and
+ * Webhooks under hostile input: every refusal is a clear JSON error below 500, with no stack trace, and
  * leaves no row behind. The signatures are valid where the point is that the content, not the signature, is bad.
  */
 class WebhookHostileInputIT extends WebhookIntegrationTest {

@@ -2,7 +2,7 @@ package io.financehub.domain.model;
 
 import java.util.Objects;
 
-/** Key = invoice id + action (+ event id for per-event actions), as in contract section 4. */
+/** Key = invoice id + action (+ event id for per-event actions). */
 public record IdempotencyKey(String invoiceId, SideEffectAction action, String eventId) {
 
     public IdempotencyKey {
@@ -22,7 +22,7 @@ public record IdempotencyKey(String invoiceId, SideEffectAction action, String e
         return new IdempotencyKey(invoiceId, action, eventId);
     }
 
-    /** Parses {@code INV-1:post-refund:evt_1}; invoice ids never contain ':' (contract section 3). */
+    /** Parses {@code INV-1:post-refund:evt_1}; invoice ids never contain ':'. */
     public static IdempotencyKey parse(String value) {
         String[] parts = value.split(":", 3);
         if (parts.length < 2) {

@@ -1,6 +1,6 @@
 package io.financehub.domain.model;
 
-/** Contract section 3: the invoice's externally visible status. */
+/** The invoice's externally visible status. */
 public enum InvoiceStatus {
     ACCEPTED, AWAITING_PAYMENT, PAID, PAYMENT_FAILED, PARTIALLY_REFUNDED, REFUNDED
 }

@@ -13,7 +13,7 @@ public record JournalEntry(String idempotencyKey, String invoiceId, LocalDate da
     public static final String SALES = "revenue:sales";
     public static final String STRIPE = "assets:stripe";
 
-    /** Contract section 4: which accounts each posting action moves money between. */
+    /** Which accounts each posting action moves money between. */
     public static JournalEntry forAction(SideEffectAction action, String idempotencyKey, Invoice invoice,
                                          Money amount, LocalDate date) {
         return switch (action) {

@@ -1,6 +1,6 @@
 package io.financehub.domain.model;
 
-/** Contract section 4: every side effect the hub performs, with the action part of its idempotency key. */
+/** Every side effect the hub performs, with the action part of its idempotency key. */
 public enum SideEffectAction {
     CREATE_PAYMENT_INTENT("create-payment-intent", SideEffectChannel.PAYMENTS, false),
     POST_INVOICE("post-invoice", SideEffectChannel.ACCOUNTING, false),

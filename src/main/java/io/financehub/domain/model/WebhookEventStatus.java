@@ -1,6 +1,6 @@
 package io.financehub.domain.model;
 
-/** Contract section 1: what became of a stored webhook event. */
+/** What became of a stored webhook event. */
 public enum WebhookEventStatus {
     RECEIVED, PROCESSED, IGNORED, UNMATCHED, FAILED;
 

@@ -18,7 +18,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
-/** Turns every failure of the hub's own endpoints into the contract's JSON error, never a stack trace. */
+/** Turns every failure of the hub's own endpoints into the hub's JSON error, never a stack trace. */
 @RestControllerAdvice
 public class ApiErrorHandler {
 

@@ -2,7 +2,7 @@ package io.financehub.adapter.in.web;
 
 import java.util.List;
 
-/** The contract's error shape: {@code {"error": code, "message": text, "details": [...]}}. */
+/** The hub's error shape: {@code {"error": code, "message": text, "details": [...]}}. */
 public record ErrorBody(String error, String message, List<?> details) {
 
     public static ErrorBody of(String error, String message) {

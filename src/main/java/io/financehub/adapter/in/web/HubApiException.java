@@ -4,7 +4,7 @@ import org.springframework.http.HttpStatus;
 
 import java.util.List;
 
-/** An error answered with a contract error code and HTTP status. */
+/** An error answered with one of the hub's error codes and HTTP status. */
 public class HubApiException extends RuntimeException {
 
     private final HttpStatus status;

@@ -6,7 +6,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Contract 2.1: {@code POST /webhooks/stripe}, verified by {@code Stripe-Signature} over the raw body. */
+/** {@code POST /webhooks/stripe}, verified by {@code Stripe-Signature} over the raw body. */
 @RestController
 public class StripeWebhookController {
 

@@ -7,7 +7,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Contract 2.2: {@code POST /webhooks/twilio/sms-status}, Twilio's message status callbacks, verified by
+ * {@code POST /webhooks/twilio/sms-status}, Twilio's message status callbacks, verified by
  * {@code X-Twilio-Signature}. The form is read from the raw bytes (never through {@code getParameter}), so the
  * stored payload is exactly what Twilio signed.
  */

@@ -2,7 +2,7 @@ package io.financehub.adapter.in.webhook;
 
 import java.util.List;
 
-/** The contract's error shape, {@code {"error", "message", "details"}}, for refused webhooks. */
+/** The hub's error shape, {@code {"error", "message", "details"}}, for refused webhooks. */
 public record WebhookError(String error, String message, List<?> details) {
 
     static WebhookError of(String error, String message) {

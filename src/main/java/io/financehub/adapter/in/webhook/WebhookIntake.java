@@ -16,7 +16,7 @@ import java.io.IOException;
 
 /**
  * What both webhook endpoints do: read the raw body within the size limit, hand it to the ingestion use case
- * unparsed, answer with the contract's JSON and count the outcome. Unexpected failures propagate to the shared
+ * unparsed, answer with the hub's JSON error format and count the outcome. Unexpected failures propagate to the shared
  * error handler (a 500 makes the vendor retry, which is what a failed store should cause).
  */
 public class WebhookIntake {

@@ -33,7 +33,7 @@ final class HledgerTransactionFormat {
     record Posting(String account, String commodity, BigDecimal quantity) {
     }
 
-    /** The two postings of contract section 4: debit positive, credit negative, commodity = currency code. */
+    /** The two postings of every entry: debit positive, credit negative, commodity = currency code. */
     static List<Posting> postingsOf(JournalEntry entry) {
         BigDecimal major = entry.amount().toMajor();
         String commodity = entry.amount().currency();

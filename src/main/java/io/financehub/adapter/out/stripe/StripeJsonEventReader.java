@@ -21,7 +21,7 @@ public class StripeJsonEventReader implements StripeEventReader {
 
     static final int MAX_EVENT_ID = 255;
     static final int MAX_TYPE = 128;
-    /** Invoice ids are at most 64 characters (contract section 3); a longer one cannot name a hub invoice. */
+    /** Invoice ids are at most 64 characters; a longer one cannot name a hub invoice. */
     static final int MAX_INVOICE_ID = 64;
 
     private static final ObjectMapper JSON = new ObjectMapper()

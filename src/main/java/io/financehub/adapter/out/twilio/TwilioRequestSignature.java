@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Twilio's {@code X-Twilio-Signature} (contract section 2.2): base64 HMAC-SHA1, keyed with the auth token, over the
+ * Twilio's {@code X-Twilio-Signature}: base64 HMAC-SHA1, keyed with the auth token, over the
  * full URL followed by every POST parameter name and value, sorted by name, concatenated with no separators.
  */
 public final class TwilioRequestSignature {

@@ -2,7 +2,7 @@ package io.financehub.application.port.in;
 
 import java.util.List;
 
-/** A command whose fields do not satisfy contract section 3; carries one {@link FieldError} per bad field. */
+/** A command whose fields are invalid; carries one {@link FieldError} per bad field. */
 public class CommandValidationException extends RuntimeException {
 
     private final transient List<FieldError> errors;

@@ -3,7 +3,7 @@ package io.financehub.application.port.in;
 import java.time.Instant;
 import java.util.List;
 
-/** Contract section 3's {@code GET /api/invoices/{id}} answer. */
+/** The {@code GET /api/invoices/{id}} answer: the invoice and its timeline. */
 public record InvoiceTimeline(String invoiceId, String status, String currency, long amountMinor, Instant createdAt,
                               List<Entry> payments, List<Entry> accountingPosts, List<Entry> smsMessages,
                               List<WebhookEntry> webhookEvents) {

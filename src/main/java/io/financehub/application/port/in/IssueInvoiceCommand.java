@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Contract section 3's invoice command. It cannot exist in an invalid state: the constructor checks every
+ * The invoice command of {@code POST /api/invoices} and {@code hub.invoice.commands}. It cannot exist in an invalid state: the constructor checks every
  * field and throws {@link CommandValidationException} listing all bad fields at once.
  */
 public record IssueInvoiceCommand(String invoiceId, String customerId, String customerName, String customerPhone,

@@ -5,7 +5,7 @@ import io.financehub.domain.model.WebhookEventStatus;
 
 /**
  * Applies a payment vendor's event to its invoice: updates the invoice's payment facts and creates the side
- * effects of contract section 4 under their keys. Applying the same event again, or events in another order,
+ * side effects under their keys. Applying the same event again, or events in another order,
  * ends in the same state with no second side effect.
  */
 public interface PaymentEventUseCase {

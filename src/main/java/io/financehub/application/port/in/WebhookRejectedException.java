@@ -1,6 +1,6 @@
 package io.financehub.application.port.in;
 
-/** A webhook the hub refuses: nothing of it was stored. Its {@link Reason} maps to contract section 1's codes. */
+/** A webhook the hub refuses: nothing of it was stored. Its {@link Reason} maps to an error code of the hub's JSON errors. */
 public class WebhookRejectedException extends RuntimeException {
 
     /** Why a webhook was refused. */
