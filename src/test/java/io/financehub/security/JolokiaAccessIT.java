@@ -29,8 +29,6 @@ class JolokiaAccessIT extends HubIntegrationTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String HOTSPOT = "com.sun.management:type=HotSpotDiagnostic";
     private static final String DIAGNOSTIC = "com.sun.management:type=DiagnosticCommand";
-    private static final String SMS_ROUTE = "org.apache.camel:context=hub,type=routes,name=\\\"sms-worker\\\"";
-    private static final String CAMEL_CONTEXT = "org.apache.camel:context=hub,type=context,name=\\\"hub\\\"";
 
     private static final String VIEWER = HubClient.basic(VIEWER_USER, VIEWER_PASSWORD);
     private static final String OPERATOR = HubClient.basic(OPERATOR_USER, OPERATOR_PASSWORD);
@@ -87,11 +85,11 @@ class JolokiaAccessIT extends HubIntegrationTest {
                 + "\"attribute\":\"HeapMemoryUsage\"}"), 200);
         assertStatus(post(VIEWER, "{\"type\":\"search\",\"mbean\":\"org.apache.camel:type=routes,*\"}"), 200);
         // the route diagram in hawtio is drawn from this read-only operation
-        assertStatus(post(VIEWER, "{\"type\":\"exec\",\"mbean\":\"" + CAMEL_CONTEXT
+        assertStatus(post(VIEWER, "{\"type\":\"exec\",\"mbean\":\"" + camelContext()
                 + "\",\"operation\":\"dumpRoutesAsXml()\",\"arguments\":[]}"), 200);
 
         assertStatus(post(VIEWER, stop()), 403);
-        assertStatus(get(VIEWER, "/exec/org.apache.camel:context=hub,type=routes,name=%22sms-worker%22/stop"), 403);
+        assertStatus(get(VIEWER, "/exec/org.apache.camel:context=" + camel.getManagementName() + ",type=routes,name=%22sms-worker%22/stop"), 403);
         assertStatus(post(VIEWER, "[{\"type\":\"version\"}," + stop() + "]").get(1), 403);
         assertStatus(post(VIEWER, "{\"type\":\"write\",\"mbean\":\"java.lang:type=Memory\","
                 + "\"attribute\":\"Verbose\",\"value\":false}"), 403);
@@ -131,8 +129,17 @@ class JolokiaAccessIT extends HubIntegrationTest {
         assertThat(answer.statusCode()).isEqualTo(403);
     }
 
-    private static String stop() {
-        return "{\"type\":\"exec\",\"mbean\":\"" + SMS_ROUTE + "\",\"operation\":\"stop()\",\"arguments\":[]}";
+    private String stop() {
+        return "{\"type\":\"exec\",\"mbean\":\"" + smsRoute() + "\",\"operation\":\"stop()\",\"arguments\":[]}";
+    }
+
+    /** JMX names the context {@code hub}, or {@code hub-2} when another test context of this JVM holds the name. */
+    private String smsRoute() {
+        return "org.apache.camel:context=" + camel.getManagementName() + ",type=routes,name=\\\"sms-worker\\\"";
+    }
+
+    private String camelContext() {
+        return "org.apache.camel:context=" + camel.getManagementName() + ",type=context,name=\\\"hub\\\"";
     }
 
     private JsonNode post(String who, String body) throws Exception {
