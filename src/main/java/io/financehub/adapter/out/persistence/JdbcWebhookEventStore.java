@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * {@link WebhookEventStore} on {@code webhook_events}. Each write is one auto-committed statement, so an
@@ -90,12 +92,23 @@ public class JdbcWebhookEventStore implements WebhookEventStore {
     }
 
     @Override
-    public void recordOutcome(WebhookProvider provider, String eventId, WebhookEventStatus status, String invoiceId,
-                              String error, Instant processedAt) {
-        jdbc.update("UPDATE webhook_events SET status = ?, invoice_id = COALESCE(?, invoice_id), last_error = ?, "
-                        + "processed_at = COALESCE(?, processed_at) WHERE provider = ? AND event_id = ?",
+    public boolean recordOutcome(WebhookProvider provider, String eventId, WebhookEventStatus status,
+                                 String invoiceId, String error, Instant processedAt) {
+        // the forward-only rule is in the WHERE clause, so concurrent copies cannot undo each other between a read
+        // and a write
+        return jdbc.update("UPDATE webhook_events SET status = ?, invoice_id = COALESCE(?, invoice_id), "
+                        + "last_error = ?, processed_at = COALESCE(?, processed_at) WHERE provider = ? "
+                        + "AND event_id = ? AND status IN (" + inList(status.predecessors()) + ")",
                 status.dbValue(), invoiceId, Text.clip(error, 4000), SqlTime.of(processedAt), provider.dbValue(),
-                eventId);
+                eventId) == 1;
+    }
+
+    /** Status names are the enum's own constants, never input, so they are written into the statement. */
+    private static String inList(Set<WebhookEventStatus> statuses) {
+        if (statuses.isEmpty()) {
+            return "NULL";
+        }
+        return statuses.stream().map(s -> "'" + s.dbValue() + "'").collect(Collectors.joining(", "));
     }
 
     @Override

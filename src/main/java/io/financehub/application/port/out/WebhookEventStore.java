@@ -34,8 +34,12 @@ public interface WebhookEventStore {
     /**
      * Records how processing ended: the status, the invoice it concerned (when known), the error (null on success)
      * and when it completed ({@code processedAt} null keeps the previous value: a failure completes nothing).
+     * Only while the event is in one of {@link WebhookEventStatus#predecessors() status.predecessors()}: a copy
+     * that finishes after another one moved the event further records nothing.
+     *
+     * @return false when the event had moved past {@code status} and was left as it was
      */
-    void recordOutcome(WebhookProvider provider, String eventId, WebhookEventStatus status, String invoiceId,
+    boolean recordOutcome(WebhookProvider provider, String eventId, WebhookEventStatus status, String invoiceId,
                        String error, Instant processedAt);
 
     /** Events still {@code received} whose last hand-off to their queue was before {@code dispatchedBefore}. */
