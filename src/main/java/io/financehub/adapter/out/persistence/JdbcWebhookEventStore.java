@@ -38,11 +38,17 @@ public class JdbcWebhookEventStore implements WebhookEventStore {
 
     private final JdbcTemplate jdbc;
     private final boolean syncToDisk;
+    private final String processedMessages;
 
-    /** @param syncToDisk force each new event to the disk (for the embedded H2 file database only) */
-    public JdbcWebhookEventStore(JdbcTemplate jdbc, boolean syncToDisk) {
+    /**
+     * @param syncToDisk        force each new event to the disk (for the embedded H2 file database only)
+     * @param processedMessages the processor name under which the processing routes' duplicate filter records
+     *                          completed runs in {@code CAMEL_MESSAGEPROCESSED}
+     */
+    public JdbcWebhookEventStore(JdbcTemplate jdbc, boolean syncToDisk, String processedMessages) {
         this.jdbc = jdbc;
         this.syncToDisk = syncToDisk;
+        this.processedMessages = processedMessages;
     }
 
     @Override
@@ -135,6 +141,20 @@ public class JdbcWebhookEventStore implements WebhookEventStore {
         return jdbc.update("UPDATE webhook_events SET dispatched_at = ? WHERE provider = ? AND event_id = ? "
                         + "AND (dispatched_at IS NULL OR dispatched_at < ?)", SqlTime.of(now), provider.dbValue(),
                 eventId, SqlTime.of(onlyIfDispatchedBefore)) == 1;
+    }
+
+    @Override
+    public boolean requeueUnmatched(WebhookProvider provider, String eventId, Instant now,
+                                    Instant onlyIfDispatchedBefore) {
+        if (jdbc.update("UPDATE webhook_events SET status = 'received', dispatched_at = ? WHERE provider = ? "
+                        + "AND event_id = ? AND status = 'unmatched' AND (dispatched_at IS NULL OR dispatched_at < ?)",
+                SqlTime.of(now), provider.dbValue(), eventId, SqlTime.of(onlyIfDispatchedBefore)) != 1) {
+            return false;
+        }
+        // the key the processing routes give each message: provider:eventId (routes/*-webhooks.yaml)
+        jdbc.update("DELETE FROM CAMEL_MESSAGEPROCESSED WHERE processorName = ? AND messageId = ?",
+                processedMessages, provider.dbValue() + ":" + eventId);
+        return true;
     }
 
     @Override

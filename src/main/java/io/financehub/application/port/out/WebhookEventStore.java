@@ -57,6 +57,16 @@ public interface WebhookEventStore {
      */
     boolean markDispatched(WebhookProvider provider, String eventId, Instant now, Instant onlyIfDispatchedBefore);
 
+    /**
+     * Puts an {@code unmatched} event back to {@code received}, handed on at {@code now}, for its queue to run it
+     * again as a new delivery, and forgets that its earlier run completed (the processing route's duplicate filter
+     * would skip the new message otherwise). Only if it is still unmatched and nobody handed it on since
+     * {@code onlyIfDispatchedBefore}, so one replica does it. Call inside a transaction: both changes or neither.
+     *
+     * @return false when another replica requeued it or it moved on
+     */
+    boolean requeueUnmatched(WebhookProvider provider, String eventId, Instant now, Instant onlyIfDispatchedBefore);
+
     /** Newest first; see {@link io.financehub.application.port.in.WebhookEventAdministration#list}. */
     List<WebhookEventSummary> list(WebhookProvider provider, WebhookEventStatus status, Long beforeId, int limit);
 

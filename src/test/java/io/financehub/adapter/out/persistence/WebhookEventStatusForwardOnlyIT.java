@@ -33,7 +33,7 @@ class WebhookEventStatusForwardOnlyIT {
     @BeforeAll
     static void migrate() {
         db = new MigratedDatabase();
-        store = new JdbcWebhookEventStore(db.jdbc(), false);
+        store = new JdbcWebhookEventStore(db.jdbc(), false, "webhook-processor");
     }
 
     @AfterAll
