@@ -66,8 +66,8 @@ public class ApplicationConfiguration {
     }
 
     @Bean
-    SideEffectDispatch sideEffectDispatch(SideEffectRepository sideEffects, SideEffectQueue queue, Clock clock) {
-        return new SideEffectDispatch(sideEffects, queue, clock);
+    SideEffectDispatch sideEffectDispatch(SideEffectRepository sideEffects, SideEffectQueue queue) {
+        return new SideEffectDispatch(sideEffects, queue);
     }
 
     @Bean
@@ -121,8 +121,8 @@ public class ApplicationConfiguration {
     /** Named for the {@code outbox-relay} route. */
     @Bean
     RedispatchSideEffectsUseCase sideEffectRelay(SideEffectRepository sideEffects, SideEffectQueue queue,
-                                                 SideEffectPolicy policy, Clock clock) {
-        return new SideEffectRedispatcher(sideEffects, queue, policy, clock);
+                                                 SideEffectPolicy policy) {
+        return new SideEffectRedispatcher(sideEffects, queue, policy);
     }
 
     @Bean

@@ -114,8 +114,8 @@ public class WebhookConfiguration {
     /** Named for the {@code webhook-relay} route. */
     @Bean
     RelayWebhookEventsUseCase webhookRelay(WebhookEventStore store, WebhookQueue queue, TransactionRunner tx,
-                                           HubProperties hub, Clock clock) {
-        return new WebhookRelay(store, queue, tx, hub.webhook().relayAfter(), clock);
+                                           HubProperties hub) {
+        return new WebhookRelay(store, queue, tx, hub.webhook().relayAfter());
     }
 
     @Bean

@@ -4,7 +4,6 @@ import io.financehub.application.port.out.SideEffectQueue;
 import io.financehub.application.port.out.SideEffectRepository;
 import io.financehub.domain.model.IdempotencyKey;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -21,12 +20,10 @@ public class SideEffectDispatch {
 
     private final SideEffectRepository sideEffects;
     private final SideEffectQueue queue;
-    private final Clock clock;
 
-    public SideEffectDispatch(SideEffectRepository sideEffects, SideEffectQueue queue, Clock clock) {
+    public SideEffectDispatch(SideEffectRepository sideEffects, SideEffectQueue queue) {
         this.sideEffects = sideEffects;
         this.queue = queue;
-        this.clock = clock;
     }
 
     /** Stores a pending side effect; call inside the transaction that decides it is owed. */
@@ -42,7 +39,7 @@ public class SideEffectDispatch {
         for (IdempotencyKey key : keys) {
             try {
                 queue.enqueue(key.action().channel(), key.value());
-                sideEffects.markDispatched(key.value(), clock.instant(), null);
+                sideEffects.markDispatched(key.value());
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "could not enqueue " + key + " now; the relay will retry", e);
             }

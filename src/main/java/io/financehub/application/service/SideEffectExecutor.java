@@ -75,9 +75,9 @@ public class SideEffectExecutor implements ExecuteSideEffectUseCase {
         SideEffectHandler handler = handlerFor(stored.get().action());
         Invoice invoice = invoices.find(stored.get().invoiceId())
                 .orElseThrow(() -> new IllegalStateException("side effect " + idempotencyKey + " has no invoice"));
-        Instant now = clock.instant();
         Claim claim = tx.inTransaction(() -> {
-            Claim c = sideEffects.claim(idempotencyKey, now, now.minus(policy.lease()));
+            // the lease is measured by the database's clock: this replica's own may run ahead of the holder's
+            Claim c = sideEffects.claim(idempotencyKey, policy.lease());
             if (c.claimed()) {
                 handler.onClaim(c.effect(), invoice);
             }
@@ -108,14 +108,9 @@ public class SideEffectExecutor implements ExecuteSideEffectUseCase {
         boolean retry = outcome instanceof VendorOutcome.Retryable
                 || (outcome instanceof VendorOutcome.Unknown && handler.retriesUnknownOutcome());
         if (retry && effect.attempts() < policy.maxAttempts()) {
-            Duration delay = policy.backoff(effect.attempts());
-            if (outcome instanceof VendorOutcome.Retryable r && r.retryAfter() != null
-                    && r.retryAfter().compareTo(delay) > 0) {
-                delay = r.retryAfter();
-            }
-            Instant notBefore = now.plus(delay);
+            Duration delay = retryDelay(effect, outcome);
             boolean held = tx.inTransaction(() -> {
-                if (!sideEffects.scheduleRetry(key, effect.attempts(), describe(outcome), notBefore)) {
+                if (!sideEffects.scheduleRetry(key, effect.attempts(), describe(outcome), delay)) {
                     return false;
                 }
                 handler.onOutcome(effect, invoice, outcome, SideEffectStatus.RETRYING);
@@ -150,6 +145,16 @@ public class SideEffectExecutor implements ExecuteSideEffectUseCase {
             return true;
         });
         return held ? status.dbValue() : lostClaim(effect);
+    }
+
+    /** The policy's back-off, or longer when the vendor asked for it. */
+    private Duration retryDelay(SideEffect effect, VendorOutcome outcome) {
+        Duration delay = policy.backoff(effect.attempts());
+        if (outcome instanceof VendorOutcome.Retryable r && r.retryAfter() != null
+                && r.retryAfter().compareTo(delay) > 0) {
+            return r.retryAfter();
+        }
+        return delay;
     }
 
     /** The lease ran out during the call and another worker took the claim over: its record wins, ours is dropped. */

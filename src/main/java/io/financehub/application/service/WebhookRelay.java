@@ -6,9 +6,7 @@ import io.financehub.application.port.out.WebhookEventStore;
 import io.financehub.application.port.out.WebhookEventStore.EventRef;
 import io.financehub.application.port.out.WebhookQueue;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -27,25 +25,23 @@ public class WebhookRelay implements RelayWebhookEventsUseCase {
     private final WebhookQueue queue;
     private final TransactionRunner tx;
     private final Duration relayAfter;
-    private final Clock clock;
 
-    /** @param relayAfter how long an event may stay {@code received} after its hand-off before it is sent again */
-    public WebhookRelay(WebhookEventStore store, WebhookQueue queue, TransactionRunner tx, Duration relayAfter,
-                        Clock clock) {
+    /**
+     * @param relayAfter how long an event may stay {@code received} after its hand-off before it is sent again;
+     *                   measured by the database's clock, which every replica shares
+     */
+    public WebhookRelay(WebhookEventStore store, WebhookQueue queue, TransactionRunner tx, Duration relayAfter) {
         this.store = store;
         this.queue = queue;
         this.tx = tx;
         this.relayAfter = relayAfter;
-        this.clock = clock;
     }
 
     @Override
     public int relayUnqueued() {
-        Instant now = clock.instant();
-        Instant before = now.minus(relayAfter);
         int count = 0;
-        for (EventRef ref : store.findUnqueued(before, BATCH)) {
-            if (store.markDispatched(ref.provider(), ref.eventId(), now, before)) {
+        for (EventRef ref : store.findUnqueued(relayAfter, BATCH)) {
+            if (store.markDispatched(ref.provider(), ref.eventId(), relayAfter)) {
                 try {
                     queue.enqueue(ref.provider(), ref.eventId());
                     count++;
@@ -62,14 +58,12 @@ public class WebhookRelay implements RelayWebhookEventsUseCase {
 
     @Override
     public int reprocessMatchable() {
-        Instant now = clock.instant();
-        Instant before = now.minus(relayAfter);
         int count = 0;
         // queued as a new delivery rather than run here: a failed run is then redelivered by the broker and, after
         // its last attempt, becomes a dead letter an operator retries, instead of being left failed with nothing
         // retrying it; and one still 'received' because the send below failed is re-sent by relayUnqueued
-        for (EventRef ref : store.findMatchableUnmatched(before, BATCH)) {
-            if (tx.inTransaction(() -> store.requeueUnmatched(ref.provider(), ref.eventId(), now, before))) {
+        for (EventRef ref : store.findMatchableUnmatched(relayAfter, BATCH)) {
+            if (tx.inTransaction(() -> store.requeueUnmatched(ref.provider(), ref.eventId(), relayAfter))) {
                 try {
                     queue.enqueue(ref.provider(), ref.eventId());
                     count++;

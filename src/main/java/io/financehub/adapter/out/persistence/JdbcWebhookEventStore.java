@@ -8,6 +8,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -64,11 +65,10 @@ public class JdbcWebhookEventStore implements WebhookEventStore {
         try {
             return jdbc.update("INSERT INTO webhook_events (provider, event_id, type, payload_hash, payload, "
                             + "invoice_id, object_ref, status, received_at, dispatched_at) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, " + SqlTime.DB_NOW + ") ON CONFLICT DO NOTHING",
                     event.provider().dbValue(), event.envelope().eventId(), event.envelope().type(),
                     event.payloadHash(), event.payload(), event.envelope().invoiceId(), event.envelope().objectRef(),
-                    WebhookEventStatus.RECEIVED.dbValue(), SqlTime.of(event.receivedAt()),
-                    SqlTime.of(event.receivedAt())) == 1;
+                    WebhookEventStatus.RECEIVED.dbValue(), SqlTime.of(event.receivedAt())) == 1;
         } catch (DuplicateKeyException e) {
             // H2 reports a concurrent insert of the same key this way instead of doing nothing
             return false;
@@ -118,37 +118,37 @@ public class JdbcWebhookEventStore implements WebhookEventStore {
     }
 
     @Override
-    public List<EventRef> findUnqueued(Instant dispatchedBefore, int limit) {
+    public List<EventRef> findUnqueued(Duration dispatchedMoreThan, int limit) {
         return jdbc.query("SELECT provider, event_id FROM webhook_events WHERE status = 'received' "
-                + "AND dispatched_at < ? ORDER BY dispatched_at LIMIT ?", REF, SqlTime.of(dispatchedBefore), limit);
+                        + "AND dispatched_at < " + SqlTime.DB_NOW_MINUS + " ORDER BY dispatched_at LIMIT ?", REF,
+                SqlTime.millis(dispatchedMoreThan), limit);
     }
 
     @Override
-    public List<EventRef> findMatchableUnmatched(Instant dispatchedBefore, int limit) {
+    public List<EventRef> findMatchableUnmatched(Duration dispatchedMoreThan, int limit) {
         return jdbc.query("SELECT w.provider, w.event_id FROM webhook_events w WHERE w.status = 'unmatched' "
-                        + "AND (w.dispatched_at IS NULL OR w.dispatched_at < ?) AND ("
+                        + "AND (w.dispatched_at IS NULL OR w.dispatched_at < " + SqlTime.DB_NOW_MINUS + ") AND ("
                         + "EXISTS (SELECT 1 FROM invoices i WHERE i.invoice_id = w.invoice_id) "
                         + "OR (w.provider = 'stripe' AND EXISTS (SELECT 1 FROM invoices i "
                         + "WHERE i.payment_intent_id = w.object_ref)) "
                         + "OR (w.provider = 'twilio' AND EXISTS (SELECT 1 FROM sms_messages s "
                         + "WHERE s.provider_msg_id = w.object_ref))) ORDER BY w.id LIMIT ?",
-                REF, SqlTime.of(dispatchedBefore), limit);
+                REF, SqlTime.millis(dispatchedMoreThan), limit);
     }
 
     @Override
-    public boolean markDispatched(WebhookProvider provider, String eventId, Instant now,
-                                  Instant onlyIfDispatchedBefore) {
-        return jdbc.update("UPDATE webhook_events SET dispatched_at = ? WHERE provider = ? AND event_id = ? "
-                        + "AND (dispatched_at IS NULL OR dispatched_at < ?)", SqlTime.of(now), provider.dbValue(),
-                eventId, SqlTime.of(onlyIfDispatchedBefore)) == 1;
+    public boolean markDispatched(WebhookProvider provider, String eventId, Duration notWithin) {
+        return jdbc.update("UPDATE webhook_events SET dispatched_at = " + SqlTime.DB_NOW + " WHERE provider = ? "
+                        + "AND event_id = ? AND (dispatched_at IS NULL OR dispatched_at < " + SqlTime.DB_NOW_MINUS
+                        + ")", provider.dbValue(), eventId, SqlTime.millis(notWithin)) == 1;
     }
 
     @Override
-    public boolean requeueUnmatched(WebhookProvider provider, String eventId, Instant now,
-                                    Instant onlyIfDispatchedBefore) {
-        if (jdbc.update("UPDATE webhook_events SET status = 'received', dispatched_at = ? WHERE provider = ? "
-                        + "AND event_id = ? AND status = 'unmatched' AND (dispatched_at IS NULL OR dispatched_at < ?)",
-                SqlTime.of(now), provider.dbValue(), eventId, SqlTime.of(onlyIfDispatchedBefore)) != 1) {
+    public boolean requeueUnmatched(WebhookProvider provider, String eventId, Duration notWithin) {
+        if (jdbc.update("UPDATE webhook_events SET status = 'received', dispatched_at = " + SqlTime.DB_NOW
+                        + " WHERE provider = ? AND event_id = ? AND status = 'unmatched' "
+                        + "AND (dispatched_at IS NULL OR dispatched_at < " + SqlTime.DB_NOW_MINUS + ")",
+                provider.dbValue(), eventId, SqlTime.millis(notWithin)) != 1) {
             return false;
         }
         // the key the processing routes give each message: provider:eventId (routes/*-webhooks.yaml)
