@@ -71,9 +71,9 @@ public class ApplicationConfiguration {
     }
 
     @Bean
-    SideEffectDispatch sideEffectDispatch(SideEffectRepository sideEffects, SideEffectQueue queue, Clock clock,
+    SideEffectDispatch sideEffectDispatch(SideEffectRepository sideEffects, SideEffectQueue queue,
                                           ThreadPoolExecutor sideEffectHandOff) {
-        return new SideEffectDispatch(sideEffects, queue, clock, sideEffectHandOff);
+        return new SideEffectDispatch(sideEffects, queue, sideEffectHandOff);
     }
 
     /**
@@ -141,8 +141,8 @@ public class ApplicationConfiguration {
     /** Named for the {@code outbox-relay} route. */
     @Bean
     RedispatchSideEffectsUseCase sideEffectRelay(SideEffectRepository sideEffects, SideEffectQueue queue,
-                                                 SideEffectPolicy policy, Clock clock) {
-        return new SideEffectRedispatcher(sideEffects, queue, policy, clock);
+                                                 SideEffectPolicy policy) {
+        return new SideEffectRedispatcher(sideEffects, queue, policy);
     }
 
     @Bean

@@ -21,6 +21,7 @@ import io.financehub.application.port.out.InvoiceRepository;
 import io.financehub.application.port.out.SmsMessageDirectory;
 import io.financehub.application.port.out.SmsStatusCallbackReader;
 import io.financehub.application.port.out.StripeEventReader;
+import io.financehub.application.port.out.TransactionRunner;
 import io.financehub.application.port.out.WebhookEventStore;
 import io.financehub.application.port.out.WebhookQueue;
 import io.financehub.application.port.out.WebhookVerifier;
@@ -73,7 +74,7 @@ public class WebhookConfiguration {
     @Bean
     JdbcWebhookEventStore webhookEventStore(JdbcTemplate jdbc,
                                             @Value("${spring.datasource.url:}") String datasourceUrl) {
-        return new JdbcWebhookEventStore(jdbc, datasourceUrl.startsWith("jdbc:h2:file:"));
+        return new JdbcWebhookEventStore(jdbc, datasourceUrl.startsWith("jdbc:h2:file:"), PROCESSED_EVENTS);
     }
 
     @Bean
@@ -112,9 +113,9 @@ public class WebhookConfiguration {
 
     /** Named for the {@code webhook-relay} route. */
     @Bean
-    RelayWebhookEventsUseCase webhookRelay(WebhookEventStore store, WebhookQueue queue,
-                                           ProcessWebhookEventUseCase processing, HubProperties hub, Clock clock) {
-        return new WebhookRelay(store, queue, processing, hub.webhook().relayAfter(), clock);
+    RelayWebhookEventsUseCase webhookRelay(WebhookEventStore store, WebhookQueue queue, TransactionRunner tx,
+                                           HubProperties hub) {
+        return new WebhookRelay(store, queue, tx, hub.webhook().relayAfter());
     }
 
     @Bean

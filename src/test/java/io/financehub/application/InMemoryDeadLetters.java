@@ -2,17 +2,21 @@ package io.financehub.application;
 
 import io.financehub.application.port.out.DeadLetterStore;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** A {@link DeadLetterStore} in memory with the same conditional updates as the JDBC one, for use-case tests. */
 final class InMemoryDeadLetters implements DeadLetterStore {
 
     final Map<Long, DeadLetter> rows = new LinkedHashMap<>();
+    /** The database's clock, which measures retry claims. */
+    Supplier<Instant> databaseTime = Instant::now;
 
     @Override
     public synchronized long record(NewDeadLetter d) {
@@ -33,9 +37,10 @@ final class InMemoryDeadLetters implements DeadLetterStore {
     }
 
     @Override
-    public synchronized boolean claimForRetry(long id, Instant now, Instant staleBefore) {
+    public synchronized boolean claimForRetry(long id, Duration staleAfter) {
+        Instant now = databaseTime.get();
         DeadLetter d = rows.get(id);
-        boolean stale = "retrying".equals(d.status()) && d.retriedAt().isBefore(staleBefore);
+        boolean stale = "retrying".equals(d.status()) && d.retriedAt().isBefore(now.minus(staleAfter));
         if (!"open".equals(d.status()) && !stale) {
             return false;
         }

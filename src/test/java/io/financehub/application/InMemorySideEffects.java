@@ -5,23 +5,33 @@ import io.financehub.domain.model.IdempotencyKey;
 import io.financehub.domain.model.SideEffect;
 import io.financehub.domain.model.SideEffectStatus;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
-/** A {@link SideEffectRepository} in memory with the same claim rules as the JDBC one, for use-case tests. */
+/**
+ * A {@link SideEffectRepository} in memory with the same claim rules as the JDBC one, for use-case tests. Its
+ * {@link #databaseTime} plays the database's clock, by which the JDBC one times claims and hand-offs.
+ */
 final class InMemorySideEffects implements SideEffectRepository {
 
     final Map<String, SideEffect> rows = new LinkedHashMap<>();
     final Map<String, Instant> dispatchedAt = new LinkedHashMap<>();
+    Supplier<Instant> databaseTime = Instant::now;
 
     @Override
     public boolean createIfAbsent(IdempotencyKey key, Map<String, String> parameters, Instant now) {
-        return rows.putIfAbsent(key.value(), new SideEffect(key, SideEffectStatus.PENDING, 0, parameters, null, null,
-                now, null, null)) == null;
+        boolean created = rows.putIfAbsent(key.value(), new SideEffect(key, SideEffectStatus.PENDING, 0, parameters,
+                null, null, now, null, null)) == null;
+        if (created) {
+            dispatchedAt.put(key.value(), databaseTime.get());
+        }
+        return created;
     }
 
     @Override
@@ -35,7 +45,9 @@ final class InMemorySideEffects implements SideEffectRepository {
     }
 
     @Override
-    public Claim claim(String key, Instant now, Instant leaseExpiredBefore) {
+    public Claim claim(String key, Duration lease) {
+        Instant now = databaseTime.get();
+        Instant leaseExpiredBefore = now.minus(lease);
         SideEffect e = rows.get(key);
         if (e.status() == SideEffectStatus.PENDING || e.status() == SideEffectStatus.RETRYING) {
             return new Claim(ClaimKind.FRESH, put(e, SideEffectStatus.IN_PROGRESS, e.attempts() + 1, now, e.lastError()));
@@ -65,18 +77,20 @@ final class InMemorySideEffects implements SideEffectRepository {
     }
 
     @Override
-    public boolean scheduleRetry(String key, int attempt, String error, Instant notBefore) {
+    public boolean scheduleRetry(String key, int attempt, String error, Duration delay) {
         SideEffect e = rows.get(key);
         if (e.status() != SideEffectStatus.IN_PROGRESS || e.attempts() != attempt) {
             return false;
         }
         put(e, SideEffectStatus.RETRYING, e.attempts(), e.claimedAt(), error);
-        dispatchedAt.put(key, notBefore);
+        dispatchedAt.put(key, databaseTime.get().plus(delay));
         return true;
     }
 
     @Override
-    public List<SideEffect> findDueForRedispatch(Instant dispatchedBefore, Instant leaseExpiredBefore, int limit) {
+    public List<SideEffect> findDueForRedispatch(Duration redispatchAfter, Duration lease, int limit) {
+        Instant dispatchedBefore = databaseTime.get().minus(redispatchAfter);
+        Instant leaseExpiredBefore = databaseTime.get().minus(lease);
         List<SideEffect> due = new ArrayList<>();
         rows.values().forEach(e -> {
             Instant d = dispatchedAt.get(e.key().value());
@@ -90,10 +104,15 @@ final class InMemorySideEffects implements SideEffectRepository {
     }
 
     @Override
-    public boolean markDispatched(String key, Instant now, Instant onlyIfDispatchedBefore) {
+    public boolean markDispatched(String key) {
+        return markDispatched(key, Duration.ZERO);
+    }
+
+    @Override
+    public boolean markDispatched(String key, Duration notWithin) {
+        Instant now = databaseTime.get();
         Instant d = dispatchedAt.get(key);
-        Instant bound = onlyIfDispatchedBefore == null ? now : onlyIfDispatchedBefore;
-        if (d == null || d.isBefore(bound)) {
+        if (d == null || d.isBefore(now.minus(notWithin))) {
             dispatchedAt.put(key, now);
             return true;
         }
@@ -107,6 +126,7 @@ final class InMemorySideEffects implements SideEffectRepository {
             return false;
         }
         put(e, SideEffectStatus.PENDING, e.attempts(), e.claimedAt(), e.lastError());
+        dispatchedAt.remove(key); // as the JDBC store: not on a queue, so the relay picks it up
         return true;
     }
 
@@ -117,6 +137,7 @@ final class InMemorySideEffects implements SideEffectRepository {
             return false;
         }
         put(e, SideEffectStatus.PENDING, e.attempts(), e.claimedAt(), "reopened for repost at " + now);
+        dispatchedAt.remove(key);
         return true;
     }
 

@@ -7,7 +7,6 @@ import io.financehub.domain.model.SideEffectAction;
 import io.financehub.domain.model.SideEffectChannel;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -41,7 +40,7 @@ class SideEffectDispatchTest {
                 enqueue(channel, key);
             }
         };
-        SideEffectDispatch dispatch = new SideEffectDispatch(sideEffects, stuck, Clock.systemUTC(),
+        SideEffectDispatch dispatch = new SideEffectDispatch(sideEffects, stuck,
                 r -> new Thread(r).start());
         IdempotencyKey key = IdempotencyKey.of("INV-1", SideEffectAction.CREATE_PAYMENT_INTENT);
 
@@ -64,7 +63,7 @@ class SideEffectDispatchTest {
             public void enqueueAfter(SideEffectChannel channel, String key, Duration delay) {
                 throw new AssertionError("nothing may be sent");
             }
-        }, Clock.systemUTC(), r -> {
+        }, r -> {
             throw new RejectedExecutionException("full");
         });
 

@@ -52,6 +52,7 @@ class SideEffectExecutorTest {
     @BeforeEach
     void setUp() {
         clock = new MutableClock(T0);
+        sideEffects.databaseTime = () -> clock.now;
         SideEffectPolicy policy = new SideEffectPolicy(Duration.ofMinutes(2), Duration.ofSeconds(30), 3,
                 Duration.ofSeconds(1), Duration.ofSeconds(10));
         SideEffectQueue queue = new SideEffectQueue() {
@@ -128,7 +129,7 @@ class SideEffectExecutorTest {
 
     @Test
     void aClaimHeldPastItsLeaseIsTakenOverAndResumedNotPerformedAgain() {
-        sideEffects.claim(KEY, T0, T0);            // a worker claimed it, then died
+        sideEffects.claim(KEY, Duration.ofMinutes(2));            // a worker claimed it, then died
         handler.script.add(new VendorOutcome.Succeeded("pi_found", exchange()));
 
         assertThat(executor.execute(KEY)).isEqualTo("not-claimed");
@@ -145,7 +146,7 @@ class SideEffectExecutorTest {
         handler.duringCall = () -> {
             // the lease ran out while the vendor was slow: another worker takes the claim over and finishes
             clock.now = T0.plus(Duration.ofMinutes(3));
-            sideEffects.claim(KEY, clock.now, clock.now.minus(Duration.ofMinutes(2)));
+            sideEffects.claim(KEY, Duration.ofMinutes(2));
             sideEffects.recordOutcome(KEY, 2, SideEffectStatus.SUCCEEDED, "pi_other", null, clock.now);
         };
 
@@ -225,7 +226,7 @@ class SideEffectExecutorTest {
             }
 
             @Override
-            public boolean claimForRetry(long id, Instant now, Instant staleBefore) {
+            public boolean claimForRetry(long id, Duration staleAfter) {
                 return false;
             }
 

@@ -43,7 +43,8 @@ public enum TestDatabase {
         registry.add("spring.datasource.hikari.maximum-pool-size", () -> 10);
     }
 
-    private static synchronized String newSchema() {
+    /** A fresh, empty schema on the test PostgreSQL (the previous run's are dropped first). */
+    public static synchronized String newSchema() {
         try (Connection c = DriverManager.getConnection(POSTGRES_URL, "postgres", "");
              Statement s = c.createStatement()) {
             if (!schemaReset) {

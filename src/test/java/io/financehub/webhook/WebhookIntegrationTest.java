@@ -82,7 +82,11 @@ abstract class WebhookIntegrationTest extends HubIntegrationTest {
     }
 
     void awaitEventStatus(String provider, String eventId, String status) {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+        awaitEventStatus(provider, eventId, status, Duration.ofSeconds(30));
+    }
+
+    void awaitEventStatus(String provider, String eventId, String status, Duration atMost) {
+        await().atMost(atMost).untilAsserted(() ->
                 assertThat(eventStatus(provider, eventId)).isEqualTo(status));
     }
 }

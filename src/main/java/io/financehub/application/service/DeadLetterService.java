@@ -64,8 +64,7 @@ public class DeadLetterService implements DeadLetterAdministration {
     @Override
     public RetryResult retry(long id, String operator) {
         DeadLetter letter = find(id);
-        Instant now = clock.instant();
-        if (!store.claimForRetry(id, now, now.minus(retryLease))) {
+        if (!store.claimForRetry(id, retryLease)) {
             if ("retrying".equals(find(id).status())) {
                 throw new RetryInProgressException(id);
             }
@@ -133,11 +132,10 @@ public class DeadLetterService implements DeadLetterAdministration {
      * it even when the immediate enqueue below fails, so that failure is reported but does not keep the row open.
      */
     private RetryResult reopen(String key) {
-        Instant now = clock.instant();
-        sideEffects.reopen(key, now);
+        sideEffects.reopen(key, clock.instant());
         try {
             queue.enqueue(IdempotencyKey.parse(key).action().channel(), key);
-            sideEffects.markDispatched(key, now, null);
+            sideEffects.markDispatched(key);
             return new RetryResult(RETRIED, "queued", key + " reopened and queued");
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "could not enqueue the retry of " + key + " now; the relay will", e);

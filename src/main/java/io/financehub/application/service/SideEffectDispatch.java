@@ -4,7 +4,6 @@ import io.financehub.application.port.out.SideEffectQueue;
 import io.financehub.application.port.out.SideEffectRepository;
 import io.financehub.domain.model.IdempotencyKey;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -27,13 +26,11 @@ public class SideEffectDispatch {
 
     private final SideEffectRepository sideEffects;
     private final SideEffectQueue queue;
-    private final Clock clock;
     private final Executor handOff;
 
-    public SideEffectDispatch(SideEffectRepository sideEffects, SideEffectQueue queue, Clock clock, Executor handOff) {
+    public SideEffectDispatch(SideEffectRepository sideEffects, SideEffectQueue queue, Executor handOff) {
         this.sideEffects = sideEffects;
         this.queue = queue;
-        this.clock = clock;
         this.handOff = handOff;
     }
 
@@ -62,7 +59,7 @@ public class SideEffectDispatch {
         for (IdempotencyKey key : keys) {
             try {
                 queue.enqueue(key.action().channel(), key.value());
-                sideEffects.markDispatched(key.value(), clock.instant(), null);
+                sideEffects.markDispatched(key.value());
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "could not enqueue " + key + " now; the relay will retry", e);
             }

@@ -75,9 +75,9 @@ public class SideEffectExecutor implements ExecuteSideEffectUseCase {
         SideEffectHandler handler = handlerFor(stored.get().action());
         Invoice invoice = invoices.find(stored.get().invoiceId())
                 .orElseThrow(() -> new IllegalStateException("side effect " + idempotencyKey + " has no invoice"));
-        Instant now = clock.instant();
         Claim claim = tx.inTransaction(() -> {
-            Claim c = sideEffects.claim(idempotencyKey, now, now.minus(policy.lease()));
+            // the lease is measured by the database's clock: this replica's own may run ahead of the holder's
+            Claim c = sideEffects.claim(idempotencyKey, policy.lease());
             if (c.claimed()) {
                 handler.onClaim(c.effect(), invoice);
             }
@@ -109,9 +109,8 @@ public class SideEffectExecutor implements ExecuteSideEffectUseCase {
                 || (outcome instanceof VendorOutcome.Unknown && handler.retriesUnknownOutcome());
         if (retry && effect.attempts() < policy.maxAttempts()) {
             Duration delay = retryDelay(handler, effect, outcome, now);
-            Instant notBefore = now.plus(delay);
             boolean held = tx.inTransaction(() -> {
-                if (!sideEffects.scheduleRetry(key, effect.attempts(), describe(outcome), notBefore)) {
+                if (!sideEffects.scheduleRetry(key, effect.attempts(), describe(outcome), delay)) {
                     return false;
                 }
                 handler.onOutcome(effect, invoice, outcome, SideEffectStatus.RETRYING);

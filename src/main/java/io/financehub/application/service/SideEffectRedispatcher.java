@@ -5,9 +5,6 @@ import io.financehub.application.port.out.SideEffectQueue;
 import io.financehub.application.port.out.SideEffectRepository;
 import io.financehub.domain.model.SideEffect;
 
-import java.time.Clock;
-import java.time.Instant;
-
 /** The outbox relay behind {@link RedispatchSideEffectsUseCase}. */
 public class SideEffectRedispatcher implements RedispatchSideEffectsUseCase {
 
@@ -16,24 +13,20 @@ public class SideEffectRedispatcher implements RedispatchSideEffectsUseCase {
     private final SideEffectRepository sideEffects;
     private final SideEffectQueue queue;
     private final SideEffectPolicy policy;
-    private final Clock clock;
 
-    public SideEffectRedispatcher(SideEffectRepository sideEffects, SideEffectQueue queue, SideEffectPolicy policy,
-                                  Clock clock) {
+    public SideEffectRedispatcher(SideEffectRepository sideEffects, SideEffectQueue queue, SideEffectPolicy policy) {
         this.sideEffects = sideEffects;
         this.queue = queue;
         this.policy = policy;
-        this.clock = clock;
     }
 
     @Override
     public int redispatchStale() {
-        Instant now = clock.instant();
-        Instant dispatchedBefore = now.minus(policy.redispatchAfter());
         int count = 0;
-        for (SideEffect effect : sideEffects.findDueForRedispatch(dispatchedBefore, now.minus(policy.lease()), BATCH)) {
+        // ages by the database's clock, which every replica shares
+        for (SideEffect effect : sideEffects.findDueForRedispatch(policy.redispatchAfter(), policy.lease(), BATCH)) {
             // only the replica that wins this update sends the message
-            if (sideEffects.markDispatched(effect.key().value(), now, dispatchedBefore)) {
+            if (sideEffects.markDispatched(effect.key().value(), policy.redispatchAfter())) {
                 queue.enqueue(effect.action().channel(), effect.key().value());
                 count++;
             }

@@ -114,7 +114,7 @@ public class SmsMessageService implements SmsMessageAdministration {
             return recorded(find(idempotencyKey), action, operator, "not-resendable", null,
                     "the message changed meanwhile; nothing was resent");
         }
-        dispatch(idempotencyKey, now);
+        dispatch(idempotencyKey);
         LOG.info(() -> "operator " + operator + " resent SMS " + idempotencyKey);
         return new ActionResult(idempotencyKey, "resent", "pending", null,
                 "reopened and queued: the hub sends it once more under the same key");
@@ -170,10 +170,10 @@ public class SmsMessageService implements SmsMessageAdministration {
     }
 
     /** Hands the reopened side effect to its queue; if that fails the relay does it (it is pending, undispatched). */
-    private void dispatch(String idempotencyKey, Instant now) {
+    private void dispatch(String idempotencyKey) {
         try {
             queue.enqueue(SideEffectChannel.SMS, idempotencyKey);
-            sideEffects.markDispatched(idempotencyKey, now, null);
+            sideEffects.markDispatched(idempotencyKey);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "could not enqueue the resend of " + idempotencyKey + " now; the relay will", e);
         }

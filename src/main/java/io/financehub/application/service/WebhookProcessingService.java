@@ -17,6 +17,7 @@ import io.financehub.domain.model.WebhookEventStatus;
 import io.financehub.domain.model.WebhookProvider;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -67,20 +68,32 @@ public class WebhookProcessingService implements ProcessWebhookEventUseCase {
             outcome = provider == WebhookProvider.STRIPE ? applyStripe(event) : applyTwilio(event);
         } catch (MalformedWebhookException e) {
             // its content can never be applied: kept as failed for an operator instead of being redelivered
-            store.recordOutcome(provider, eventId, WebhookEventStatus.FAILED, event.invoiceId(), e.getMessage(),
-                    null);
-            return WebhookEventStatus.FAILED;
+            return record(provider, eventId, WebhookEventStatus.FAILED, event.invoiceId(), e.getMessage(), null);
         } catch (RuntimeException e) {
             try {
-                store.recordOutcome(provider, eventId, WebhookEventStatus.FAILED, event.invoiceId(),
+                record(provider, eventId, WebhookEventStatus.FAILED, event.invoiceId(),
                         e.getClass().getSimpleName() + ": " + e.getMessage(), null);
             } catch (RuntimeException alsoFailed) {
                 e.addSuppressed(alsoFailed);
             }
             throw e;
         }
-        store.recordOutcome(provider, eventId, outcome.status(), outcome.invoiceId(), null, clock.instant());
-        return outcome.status();
+        return record(provider, eventId, outcome.status(), outcome.invoiceId(), null, clock.instant());
+    }
+
+    /**
+     * Records the outcome unless another copy of the event already moved it further (status moves forward only);
+     * answers the status the event is left in.
+     */
+    private WebhookEventStatus record(WebhookProvider provider, String eventId, WebhookEventStatus status,
+                                      String invoiceId, String error, Instant processedAt) {
+        if (store.recordOutcome(provider, eventId, status, invoiceId, error, processedAt)) {
+            return status;
+        }
+        WebhookEventStatus current = store.find(provider, eventId).map(StoredWebhookEvent::status).orElse(status);
+        LOG.info(() -> provider.dbValue() + " event " + eventId + " is already " + current.dbValue() + "; this run's "
+                + status.dbValue() + " is not recorded");
+        return current;
     }
 
     private Outcome applyStripe(StoredWebhookEvent event) {

@@ -1,21 +1,20 @@
 package io.financehub.application.service;
 
-import io.financehub.application.port.in.ProcessWebhookEventUseCase;
 import io.financehub.application.port.in.RelayWebhookEventsUseCase;
+import io.financehub.application.port.out.TransactionRunner;
 import io.financehub.application.port.out.WebhookEventStore;
 import io.financehub.application.port.out.WebhookEventStore.EventRef;
 import io.financehub.application.port.out.WebhookQueue;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * The webhook relay behind {@link RelayWebhookEventsUseCase}. Every replica runs it; the conditional
- * {@link WebhookEventStore#markDispatched} decides which one handles each event. An event re-queued while its
- * first message is still waiting is harmless: the processing route's duplicate filter skips the second.
+ * The webhook relay behind {@link RelayWebhookEventsUseCase}. Every replica runs it; conditional updates
+ * ({@link WebhookEventStore#markDispatched}, {@link WebhookEventStore#requeueUnmatched}) decide which one handles
+ * each event. An event re-queued while its first message is still waiting is harmless: the processing route's
+ * duplicate filter skips the second.
  */
 public class WebhookRelay implements RelayWebhookEventsUseCase {
 
@@ -24,27 +23,25 @@ public class WebhookRelay implements RelayWebhookEventsUseCase {
 
     private final WebhookEventStore store;
     private final WebhookQueue queue;
-    private final ProcessWebhookEventUseCase processing;
+    private final TransactionRunner tx;
     private final Duration relayAfter;
-    private final Clock clock;
 
-    /** @param relayAfter how long an event may stay {@code received} after its hand-off before it is sent again */
-    public WebhookRelay(WebhookEventStore store, WebhookQueue queue, ProcessWebhookEventUseCase processing,
-                        Duration relayAfter, Clock clock) {
+    /**
+     * @param relayAfter how long an event may stay {@code received} after its hand-off before it is sent again;
+     *                   measured by the database's clock, which every replica shares
+     */
+    public WebhookRelay(WebhookEventStore store, WebhookQueue queue, TransactionRunner tx, Duration relayAfter) {
         this.store = store;
         this.queue = queue;
-        this.processing = processing;
+        this.tx = tx;
         this.relayAfter = relayAfter;
-        this.clock = clock;
     }
 
     @Override
     public int relayUnqueued() {
-        Instant now = clock.instant();
-        Instant before = now.minus(relayAfter);
         int count = 0;
-        for (EventRef ref : store.findUnqueued(before, BATCH)) {
-            if (store.markDispatched(ref.provider(), ref.eventId(), now, before)) {
+        for (EventRef ref : store.findUnqueued(relayAfter, BATCH)) {
+            if (store.markDispatched(ref.provider(), ref.eventId(), relayAfter)) {
                 try {
                     queue.enqueue(ref.provider(), ref.eventId());
                     count++;
@@ -61,18 +58,19 @@ public class WebhookRelay implements RelayWebhookEventsUseCase {
 
     @Override
     public int reprocessMatchable() {
-        Instant now = clock.instant();
-        Instant before = now.minus(relayAfter);
         int count = 0;
-        // processed here, not queued: the queue's duplicate filter remembers these events as completed
-        for (EventRef ref : store.findMatchableUnmatched(before, BATCH)) {
-            if (store.markDispatched(ref.provider(), ref.eventId(), now, before)) {
+        // queued as a new delivery rather than run here: a failed run is then redelivered by the broker and, after
+        // its last attempt, becomes a dead letter an operator retries, instead of being left failed with nothing
+        // retrying it; and one still 'received' because the send below failed is re-sent by relayUnqueued
+        for (EventRef ref : store.findMatchableUnmatched(relayAfter, BATCH)) {
+            if (tx.inTransaction(() -> store.requeueUnmatched(ref.provider(), ref.eventId(), relayAfter))) {
                 try {
-                    processing.process(ref.provider().dbValue(), ref.eventId());
+                    queue.enqueue(ref.provider(), ref.eventId());
                     count++;
                 } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "re-running unmatched " + ref.provider().dbValue() + " event "
-                            + ref.eventId() + " failed", e);
+                    LOG.log(Level.WARNING, "could not queue unmatched " + ref.provider().dbValue() + " event "
+                            + ref.eventId() + " again; it is 'received' now and the relay re-sends it later", e);
+                    break;
                 }
             }
         }

@@ -6,6 +6,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 
 import java.sql.PreparedStatement;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -58,11 +59,11 @@ public class JdbcDeadLetterStore implements DeadLetterStore {
     }
 
     @Override
-    public boolean claimForRetry(long id, Instant now, Instant staleBefore) {
-        // retried_at holds the claim's time while the row is 'retrying'
-        return jdbc.update("UPDATE dead_letters SET status = 'retrying', retried_at = ? WHERE id = ? "
-                + "AND (status = 'open' OR (status = 'retrying' AND retried_at < ?))", SqlTime.of(now), id,
-                SqlTime.of(staleBefore)) == 1;
+    public boolean claimForRetry(long id, Duration staleAfter) {
+        // retried_at holds the claim's time, by the database's clock, while the row is 'retrying'
+        return jdbc.update("UPDATE dead_letters SET status = 'retrying', retried_at = " + SqlTime.DB_NOW
+                + " WHERE id = ? AND (status = 'open' OR (status = 'retrying' AND retried_at < "
+                + SqlTime.DB_NOW_MINUS + "))", id, SqlTime.millis(staleAfter)) == 1;
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.financehub.domain.model.SideEffectStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,8 @@ public class JdbcSideEffectRepository implements SideEffectRepository {
     @Override
     public boolean createIfAbsent(IdempotencyKey key, Map<String, String> parameters, Instant now) {
         return jdbc.update("INSERT INTO idempotency_keys (idempotency_key, invoice_id, action, channel, status, "
-                        + "attempts, parameters, created_at) VALUES (?, ?, ?, ?, ?, 0, ?, ?) ON CONFLICT DO NOTHING",
+                        + "attempts, parameters, created_at, dispatched_at) VALUES (?, ?, ?, ?, ?, 0, ?, ?, "
+                        + SqlTime.DB_NOW + ") ON CONFLICT DO NOTHING",
                 key.value(), key.invoiceId(), key.action().keyPart(), key.action().channel().name().toLowerCase(),
                 SideEffectStatus.PENDING.dbValue(), JsonColumn.write(parameters), SqlTime.of(now)) == 1;
     }
@@ -50,16 +52,16 @@ public class JdbcSideEffectRepository implements SideEffectRepository {
     }
 
     @Override
-    public Claim claim(String idempotencyKey, Instant now, Instant leaseExpiredBefore) {
+    public Claim claim(String idempotencyKey, Duration lease) {
         int fresh = jdbc.update("UPDATE idempotency_keys SET status = 'in_progress', attempts = attempts + 1, "
-                        + "claimed_at = ? WHERE idempotency_key = ? AND status IN ('pending', 'retrying')",
-                SqlTime.of(now), idempotencyKey);
+                        + "claimed_at = " + SqlTime.DB_NOW + " WHERE idempotency_key = ? "
+                        + "AND status IN ('pending', 'retrying')", idempotencyKey);
         if (fresh == 1) {
             return new Claim(ClaimKind.FRESH, find(idempotencyKey).orElseThrow());
         }
-        int takeover = jdbc.update("UPDATE idempotency_keys SET attempts = attempts + 1, claimed_at = ? "
-                        + "WHERE idempotency_key = ? AND status = 'in_progress' AND claimed_at < ?",
-                SqlTime.of(now), idempotencyKey, SqlTime.of(leaseExpiredBefore));
+        int takeover = jdbc.update("UPDATE idempotency_keys SET attempts = attempts + 1, claimed_at = "
+                        + SqlTime.DB_NOW + " WHERE idempotency_key = ? AND status = 'in_progress' "
+                        + "AND claimed_at < " + SqlTime.DB_NOW_MINUS, idempotencyKey, SqlTime.millis(lease));
         if (takeover == 1) {
             return new Claim(ClaimKind.TAKEOVER, find(idempotencyKey).orElseThrow());
         }
@@ -83,32 +85,35 @@ public class JdbcSideEffectRepository implements SideEffectRepository {
     }
 
     @Override
-    public boolean scheduleRetry(String idempotencyKey, int attempt, String error, Instant notBefore) {
-        return jdbc.update("UPDATE idempotency_keys SET status = 'retrying', last_error = ?, dispatched_at = ? "
-                        + "WHERE idempotency_key = ? AND status = 'in_progress' AND attempts = ?", truncate(error),
-                SqlTime.of(notBefore), idempotencyKey, attempt) == 1;
+    public boolean scheduleRetry(String idempotencyKey, int attempt, String error, Duration delay) {
+        return jdbc.update("UPDATE idempotency_keys SET status = 'retrying', last_error = ?, dispatched_at = "
+                        + SqlTime.DB_NOW_PLUS + " WHERE idempotency_key = ? AND status = 'in_progress' "
+                        + "AND attempts = ?", truncate(error), SqlTime.millis(delay), idempotencyKey, attempt) == 1;
     }
 
     @Override
-    public List<SideEffect> findDueForRedispatch(Instant dispatchedBefore, Instant leaseExpiredBefore, int limit) {
+    public List<SideEffect> findDueForRedispatch(Duration redispatchAfter, Duration lease, int limit) {
+        long after = SqlTime.millis(redispatchAfter);
         return jdbc.query("SELECT " + COLUMNS + " FROM idempotency_keys WHERE "
-                        + "(status IN ('pending', 'retrying') AND (dispatched_at IS NULL OR dispatched_at < ?) "
-                        + "AND created_at < ?) OR (status = 'in_progress' AND claimed_at < ? "
-                        + "AND (dispatched_at IS NULL OR dispatched_at < ?)) ORDER BY created_at LIMIT ?",
-                MAPPER, SqlTime.of(dispatchedBefore), SqlTime.of(dispatchedBefore), SqlTime.of(leaseExpiredBefore),
-                SqlTime.of(dispatchedBefore), limit);
+                        + "(status IN ('pending', 'retrying') AND (dispatched_at IS NULL OR dispatched_at < "
+                        + SqlTime.DB_NOW_MINUS + ")) OR (status = 'in_progress' AND claimed_at < "
+                        + SqlTime.DB_NOW_MINUS + " AND (dispatched_at IS NULL OR dispatched_at < "
+                        + SqlTime.DB_NOW_MINUS + ")) ORDER BY created_at LIMIT ?",
+                MAPPER, after, SqlTime.millis(lease), after, limit);
     }
 
     @Override
-    public boolean markDispatched(String idempotencyKey, Instant now, Instant onlyIfDispatchedBefore) {
-        if (onlyIfDispatchedBefore == null) {
-            return jdbc.update("UPDATE idempotency_keys SET dispatched_at = ? WHERE idempotency_key = ? "
-                    + "AND (dispatched_at IS NULL OR dispatched_at < ?)", SqlTime.of(now), idempotencyKey,
-                    SqlTime.of(now)) == 1;
-        }
-        return jdbc.update("UPDATE idempotency_keys SET dispatched_at = ? WHERE idempotency_key = ? "
-                        + "AND (dispatched_at IS NULL OR dispatched_at < ?)", SqlTime.of(now), idempotencyKey,
-                SqlTime.of(onlyIfDispatchedBefore)) == 1;
+    public boolean markDispatched(String idempotencyKey) {
+        return jdbc.update("UPDATE idempotency_keys SET dispatched_at = " + SqlTime.DB_NOW + " WHERE "
+                + "idempotency_key = ? AND (dispatched_at IS NULL OR dispatched_at < " + SqlTime.DB_NOW + ")",
+                idempotencyKey) == 1;
+    }
+
+    @Override
+    public boolean markDispatched(String idempotencyKey, Duration notWithin) {
+        return jdbc.update("UPDATE idempotency_keys SET dispatched_at = " + SqlTime.DB_NOW + " WHERE "
+                        + "idempotency_key = ? AND (dispatched_at IS NULL OR dispatched_at < "
+                        + SqlTime.DB_NOW_MINUS + ")", idempotencyKey, SqlTime.millis(notWithin)) == 1;
     }
 
     @Override

@@ -8,10 +8,13 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * {@link WebhookEventStore} on {@code webhook_events}. Each write is one auto-committed statement, so an
@@ -36,11 +39,17 @@ public class JdbcWebhookEventStore implements WebhookEventStore {
 
     private final JdbcTemplate jdbc;
     private final boolean syncToDisk;
+    private final String processedMessages;
 
-    /** @param syncToDisk force each new event to the disk (for the embedded H2 file database only) */
-    public JdbcWebhookEventStore(JdbcTemplate jdbc, boolean syncToDisk) {
+    /**
+     * @param syncToDisk        force each new event to the disk (for the embedded H2 file database only)
+     * @param processedMessages the processor name under which the processing routes' duplicate filter records
+     *                          completed runs in {@code CAMEL_MESSAGEPROCESSED}
+     */
+    public JdbcWebhookEventStore(JdbcTemplate jdbc, boolean syncToDisk, String processedMessages) {
         this.jdbc = jdbc;
         this.syncToDisk = syncToDisk;
+        this.processedMessages = processedMessages;
     }
 
     @Override
@@ -56,11 +65,10 @@ public class JdbcWebhookEventStore implements WebhookEventStore {
         try {
             return jdbc.update("INSERT INTO webhook_events (provider, event_id, type, payload_hash, payload, "
                             + "invoice_id, object_ref, status, received_at, dispatched_at) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, " + SqlTime.DB_NOW + ") ON CONFLICT DO NOTHING",
                     event.provider().dbValue(), event.envelope().eventId(), event.envelope().type(),
                     event.payloadHash(), event.payload(), event.envelope().invoiceId(), event.envelope().objectRef(),
-                    WebhookEventStatus.RECEIVED.dbValue(), SqlTime.of(event.receivedAt()),
-                    SqlTime.of(event.receivedAt())) == 1;
+                    WebhookEventStatus.RECEIVED.dbValue(), SqlTime.of(event.receivedAt())) == 1;
         } catch (DuplicateKeyException e) {
             // H2 reports a concurrent insert of the same key this way instead of doing nothing
             return false;
@@ -90,38 +98,63 @@ public class JdbcWebhookEventStore implements WebhookEventStore {
     }
 
     @Override
-    public void recordOutcome(WebhookProvider provider, String eventId, WebhookEventStatus status, String invoiceId,
-                              String error, Instant processedAt) {
-        jdbc.update("UPDATE webhook_events SET status = ?, invoice_id = COALESCE(?, invoice_id), last_error = ?, "
-                        + "processed_at = COALESCE(?, processed_at) WHERE provider = ? AND event_id = ?",
+    public boolean recordOutcome(WebhookProvider provider, String eventId, WebhookEventStatus status,
+                                 String invoiceId, String error, Instant processedAt) {
+        // the forward-only rule is in the WHERE clause, so concurrent copies cannot undo each other between a read
+        // and a write
+        return jdbc.update("UPDATE webhook_events SET status = ?, invoice_id = COALESCE(?, invoice_id), "
+                        + "last_error = ?, processed_at = COALESCE(?, processed_at) WHERE provider = ? "
+                        + "AND event_id = ? AND status IN (" + inList(status.predecessors()) + ")",
                 status.dbValue(), invoiceId, Text.clip(error, 4000), SqlTime.of(processedAt), provider.dbValue(),
-                eventId);
+                eventId) == 1;
+    }
+
+    /** Status names are the enum's own constants, never input, so they are written into the statement. */
+    private static String inList(Set<WebhookEventStatus> statuses) {
+        if (statuses.isEmpty()) {
+            return "NULL";
+        }
+        return statuses.stream().map(s -> "'" + s.dbValue() + "'").collect(Collectors.joining(", "));
     }
 
     @Override
-    public List<EventRef> findUnqueued(Instant dispatchedBefore, int limit) {
+    public List<EventRef> findUnqueued(Duration dispatchedMoreThan, int limit) {
         return jdbc.query("SELECT provider, event_id FROM webhook_events WHERE status = 'received' "
-                + "AND dispatched_at < ? ORDER BY dispatched_at LIMIT ?", REF, SqlTime.of(dispatchedBefore), limit);
+                        + "AND dispatched_at < " + SqlTime.DB_NOW_MINUS + " ORDER BY dispatched_at LIMIT ?", REF,
+                SqlTime.millis(dispatchedMoreThan), limit);
     }
 
     @Override
-    public List<EventRef> findMatchableUnmatched(Instant dispatchedBefore, int limit) {
+    public List<EventRef> findMatchableUnmatched(Duration dispatchedMoreThan, int limit) {
         return jdbc.query("SELECT w.provider, w.event_id FROM webhook_events w WHERE w.status = 'unmatched' "
-                        + "AND (w.dispatched_at IS NULL OR w.dispatched_at < ?) AND ("
+                        + "AND (w.dispatched_at IS NULL OR w.dispatched_at < " + SqlTime.DB_NOW_MINUS + ") AND ("
                         + "EXISTS (SELECT 1 FROM invoices i WHERE i.invoice_id = w.invoice_id) "
                         + "OR (w.provider = 'stripe' AND EXISTS (SELECT 1 FROM invoices i "
                         + "WHERE i.payment_intent_id = w.object_ref)) "
                         + "OR (w.provider = 'twilio' AND EXISTS (SELECT 1 FROM sms_messages s "
                         + "WHERE s.provider_msg_id = w.object_ref))) ORDER BY w.id LIMIT ?",
-                REF, SqlTime.of(dispatchedBefore), limit);
+                REF, SqlTime.millis(dispatchedMoreThan), limit);
     }
 
     @Override
-    public boolean markDispatched(WebhookProvider provider, String eventId, Instant now,
-                                  Instant onlyIfDispatchedBefore) {
-        return jdbc.update("UPDATE webhook_events SET dispatched_at = ? WHERE provider = ? AND event_id = ? "
-                        + "AND (dispatched_at IS NULL OR dispatched_at < ?)", SqlTime.of(now), provider.dbValue(),
-                eventId, SqlTime.of(onlyIfDispatchedBefore)) == 1;
+    public boolean markDispatched(WebhookProvider provider, String eventId, Duration notWithin) {
+        return jdbc.update("UPDATE webhook_events SET dispatched_at = " + SqlTime.DB_NOW + " WHERE provider = ? "
+                        + "AND event_id = ? AND (dispatched_at IS NULL OR dispatched_at < " + SqlTime.DB_NOW_MINUS
+                        + ")", provider.dbValue(), eventId, SqlTime.millis(notWithin)) == 1;
+    }
+
+    @Override
+    public boolean requeueUnmatched(WebhookProvider provider, String eventId, Duration notWithin) {
+        if (jdbc.update("UPDATE webhook_events SET status = 'received', dispatched_at = " + SqlTime.DB_NOW
+                        + " WHERE provider = ? AND event_id = ? AND status = 'unmatched' "
+                        + "AND (dispatched_at IS NULL OR dispatched_at < " + SqlTime.DB_NOW_MINUS + ")",
+                provider.dbValue(), eventId, SqlTime.millis(notWithin)) != 1) {
+            return false;
+        }
+        // the key the processing routes give each message: provider:eventId (routes/*-webhooks.yaml)
+        jdbc.update("DELETE FROM CAMEL_MESSAGEPROCESSED WHERE processorName = ? AND messageId = ?",
+                processedMessages, provider.dbValue() + ":" + eventId);
+        return true;
     }
 
     @Override

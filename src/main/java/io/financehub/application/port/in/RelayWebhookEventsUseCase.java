@@ -15,9 +15,11 @@ public interface RelayWebhookEventsUseCase {
     int relayUnqueued();
 
     /**
-     * Re-runs {@code unmatched} events whose invoice (Stripe) or message (Twilio) is now known.
+     * Queues {@code unmatched} events whose invoice (Stripe) or message (Twilio) is now known again, as new
+     * deliveries: back in {@code received}, they are retried and dead-lettered like any other delivery when
+     * processing fails.
      *
-     * @return how many events were re-run
+     * @return how many events were queued again
      */
     int reprocessMatchable();
 }

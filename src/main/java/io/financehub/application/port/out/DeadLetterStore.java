@@ -1,5 +1,6 @@
 package io.financehub.application.port.out;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -17,11 +18,12 @@ public interface DeadLetterStore {
 
     /**
      * Claims a dead letter for one retry: an open one, or one whose earlier retry claim is older than
-     * {@code staleBefore} (its holder died between claiming and marking it), becomes {@code retrying}.
+     * {@code staleAfter} (its holder died between claiming and marking it), becomes {@code retrying}. The claim's
+     * age is measured by the store's clock (the database's), so replicas whose clocks disagree agree on it.
      *
      * @return false when someone else holds or finished its retry
      */
-    boolean claimForRetry(long id, Instant now, Instant staleBefore);
+    boolean claimForRetry(long id, Duration staleAfter);
 
     /** Ends a claimed retry whose message was handed on: {@code retrying} becomes {@code retried}. */
     boolean markRetried(long id, Instant now);

@@ -4,6 +4,7 @@ import io.financehub.domain.model.IdempotencyKey;
 import io.financehub.domain.model.SideEffect;
 import io.financehub.domain.model.SideEffectStatus;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -11,11 +12,17 @@ import java.util.Optional;
 
 /**
  * The idempotency table: one row per side effect, keyed by its idempotency key. A side effect is claimed here
- * before its vendor is called, so that at most one caller, on any replica, holds it at a time.
+ * before its vendor is called, so that at most one caller, on any replica, holds it at a time. Claims, leases and
+ * hand-offs to the queue are timed by the database's clock, the one clock every replica shares; the instants passed
+ * in are wall times recorded for people to read.
  */
 public interface SideEffectRepository {
 
-    /** Stores a new pending side effect; returns false (and changes nothing) when the key already exists. */
+    /**
+     * Stores a new pending side effect, created at {@code now}; its hand-off time starts now, so the relay leaves it
+     * to the creating transaction's dispatch for a while. Returns false (and changes nothing) when the key already
+     * exists.
+     */
     boolean createIfAbsent(IdempotencyKey key, Map<String, String> parameters, Instant now);
 
     Optional<SideEffect> find(String idempotencyKey);
@@ -24,10 +31,10 @@ public interface SideEffectRepository {
 
     /**
      * Claims the side effect: a pending or retrying one becomes in progress ({@link ClaimKind#FRESH}); an in-progress
-     * one whose claim is older than {@code leaseExpiredBefore} is taken over ({@link ClaimKind#TAKEOVER}: its
-     * previous attempt's outcome is unknown). Anything else is not claimed.
+     * one claimed longer than {@code lease} ago is taken over ({@link ClaimKind#TAKEOVER}: its previous attempt's
+     * outcome is unknown). Anything else is not claimed.
      */
-    Claim claim(String idempotencyKey, Instant now, Instant leaseExpiredBefore);
+    Claim claim(String idempotencyKey, Duration lease);
 
     /** Sets a final or unknown status regardless of any claim (an operator settling a side effect). */
     void complete(String idempotencyKey, SideEffectStatus status, String resultRef, String error, Instant now);
@@ -42,24 +49,27 @@ public interface SideEffectRepository {
                           Instant now);
 
     /**
-     * Releases attempt {@code attempt}'s claim for a later attempt, not to be dispatched before {@code notBefore};
-     * fenced like {@link #recordOutcome}.
+     * Releases attempt {@code attempt}'s claim for a later attempt, sent on after {@code delay} (it counts as handed
+     * on until then); fenced like {@link #recordOutcome}.
      *
      * @return false when the claim was lost
      */
-    boolean scheduleRetry(String idempotencyKey, int attempt, String error, Instant notBefore);
+    boolean scheduleRetry(String idempotencyKey, int attempt, String error, Duration delay);
 
     /**
-     * Side effects that should be on a queue but may not be: pending or retrying and last dispatched before
-     * {@code dispatchedBefore}, or in progress with a claim older than {@code leaseExpiredBefore}.
+     * Side effects that should be on a queue but may not be: pending or retrying and not handed on within
+     * {@code redispatchAfter}, or in progress with a claim older than {@code lease}.
      */
-    List<SideEffect> findDueForRedispatch(Instant dispatchedBefore, Instant leaseExpiredBefore, int limit);
+    List<SideEffect> findDueForRedispatch(Duration redispatchAfter, Duration lease, int limit);
+
+    /** Marks the side effect as handed to its queue now, unless it is scheduled for later (a retry's back-off). */
+    boolean markDispatched(String idempotencyKey);
 
     /**
-     * Marks the side effect as handed to its queue at {@code now}; with {@code onlyIfDispatchedBefore} set,
-     * only when nobody else dispatched it since (so replicas sweeping together dispatch each row once).
+     * Marks the side effect as handed to its queue now, only when nobody handed it on within {@code notWithin}
+     * (so replicas sweeping together dispatch each row once).
      */
-    boolean markDispatched(String idempotencyKey, Instant now, Instant onlyIfDispatchedBefore);
+    boolean markDispatched(String idempotencyKey, Duration notWithin);
 
     /** Puts a failed or unknown side effect back to pending for an operator's deliberate retry. */
     boolean reopen(String idempotencyKey, Instant now);
