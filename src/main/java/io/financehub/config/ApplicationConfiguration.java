@@ -161,10 +161,10 @@ public class ApplicationConfiguration {
 
     @Bean
     DeadLetterAdministration deadLetterAdministration(DeadLetterStore store, SideEffectRepository sideEffects,
-                                                      SideEffectQueue queue, MessageRedelivery redelivery,
+                                                      SideEffectDispatch dispatch, MessageRedelivery redelivery,
                                                       SmsMessageAdministration sms, SideEffectPolicy policy,
                                                       Clock clock) {
         // a retry claim held longer than a side-effect claim belongs to a hub that died mid-retry
-        return new DeadLetterService(store, sideEffects, queue, redelivery, sms, clock, policy.lease());
+        return new DeadLetterService(store, sideEffects, dispatch, redelivery, sms, clock, policy.lease());
     }
 }

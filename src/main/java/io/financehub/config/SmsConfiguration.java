@@ -4,7 +4,7 @@ import io.financehub.adapter.out.persistence.JdbcSmsOperatorActionLog;
 import io.financehub.adapter.out.twilio.SandboxSmsStatusCallbacks;
 import io.financehub.adapter.out.twilio.TwilioProperties;
 import io.financehub.application.port.in.SmsMessageAdministration;
-import io.financehub.application.port.out.SideEffectQueue;
+import io.financehub.application.service.SideEffectDispatch;
 import io.financehub.application.port.out.SideEffectRepository;
 import io.financehub.application.port.out.SmsMessageLog;
 import io.financehub.application.port.out.SmsOperatorActionLog;
@@ -30,10 +30,10 @@ public class SmsConfiguration {
 
     @Bean
     SmsMessageAdministration smsMessageAdministration(SmsMessageLog messages, SmsSender sender,
-                                                      SideEffectRepository sideEffects, SideEffectQueue queue,
+                                                      SideEffectRepository sideEffects, SideEffectDispatch dispatch,
                                                       SmsOperatorActionLog actions, TransactionRunner tx,
                                                       Clock clock) {
-        return new SmsMessageService(messages, sender, sideEffects, queue, actions, tx, clock);
+        return new SmsMessageService(messages, sender, sideEffects, dispatch, actions, tx, clock);
     }
 
     /**

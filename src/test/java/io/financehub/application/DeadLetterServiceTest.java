@@ -5,6 +5,7 @@ import io.financehub.application.port.out.DeadLetterStore;
 import io.financehub.application.port.out.MessageRedelivery;
 import io.financehub.application.port.out.SideEffectQueue;
 import io.financehub.application.service.DeadLetterService;
+import io.financehub.application.service.SideEffectDispatch;
 import io.financehub.domain.model.IdempotencyKey;
 import io.financehub.domain.model.SideEffectChannel;
 import io.financehub.domain.model.SideEffectStatus;
@@ -33,7 +34,8 @@ class DeadLetterServiceTest {
     private final Broker broker = new Broker();
     private final MutableClock clock = new MutableClock(T0);
     // no SMS here: an unknown SMS's lookup-first retry is SmsDeadLetterRetryIT's
-    private final DeadLetterService service = new DeadLetterService(store, sideEffects, broker, broker, null, clock,
+    private final DeadLetterService service = new DeadLetterService(store, sideEffects,
+            new SideEffectDispatch(sideEffects, broker, Runnable::run), broker, null, clock,
             Duration.ofMinutes(2));
 
     {

@@ -5,7 +5,6 @@ import io.financehub.application.port.in.SmsMessageAdministration;
 import io.financehub.application.port.out.DeadLetterStore;
 import io.financehub.application.port.out.DeadLetterStore.DeadLetter;
 import io.financehub.application.port.out.MessageRedelivery;
-import io.financehub.application.port.out.SideEffectQueue;
 import io.financehub.application.port.out.SideEffectRepository;
 import io.financehub.domain.model.IdempotencyKey;
 import io.financehub.domain.model.SideEffect;
@@ -17,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -34,7 +32,7 @@ public class DeadLetterService implements DeadLetterAdministration {
 
     private final DeadLetterStore store;
     private final SideEffectRepository sideEffects;
-    private final SideEffectQueue queue;
+    private final SideEffectDispatch dispatch;
     private final MessageRedelivery redelivery;
     private final SmsMessageAdministration sms;
     private final Clock clock;
@@ -44,12 +42,12 @@ public class DeadLetterService implements DeadLetterAdministration {
      * @param retryLease how long a retry claim is held before another retry may take it over (its holder is presumed
      *                   dead); far longer than one send, so a living retry is never doubled
      */
-    public DeadLetterService(DeadLetterStore store, SideEffectRepository sideEffects, SideEffectQueue queue,
+    public DeadLetterService(DeadLetterStore store, SideEffectRepository sideEffects, SideEffectDispatch dispatch,
                              MessageRedelivery redelivery, SmsMessageAdministration sms, Clock clock,
                              Duration retryLease) {
         this.store = store;
         this.sideEffects = sideEffects;
-        this.queue = queue;
+        this.dispatch = dispatch;
         this.redelivery = redelivery;
         this.sms = sms;
         this.clock = clock;
@@ -133,15 +131,11 @@ public class DeadLetterService implements DeadLetterAdministration {
      */
     private RetryResult reopen(String key) {
         sideEffects.reopen(key, clock.instant());
-        try {
-            queue.enqueue(IdempotencyKey.parse(key).action().channel(), key);
-            sideEffects.markDispatched(key);
+        if (dispatch.enqueueNow(IdempotencyKey.parse(key))) {
             return new RetryResult(RETRIED, "queued", key + " reopened and queued");
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "could not enqueue the retry of " + key + " now; the relay will", e);
-            return new RetryResult(RETRIED, "queued-by-relay", key + " reopened; the broker could not be reached, so "
-                    + "the outbox relay queues it once the broker is back");
         }
+        return new RetryResult(RETRIED, "queued-by-relay", key + " reopened; the broker could not be reached, so "
+                + "the outbox relay queues it once the broker is back");
     }
 
     private void release(long id, RuntimeException failure) {

@@ -56,13 +56,23 @@ public class SideEffectDispatch {
     }
 
     private void enqueueNow(List<IdempotencyKey> keys) {
-        for (IdempotencyKey key : keys) {
-            try {
-                queue.enqueue(key.action().channel(), key.value());
-                sideEffects.markDispatched(key.value());
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "could not enqueue " + key + " now; the relay will retry", e);
-            }
+        keys.forEach(this::enqueueNow);
+    }
+
+    /**
+     * Hands one committed side effect to its queue on the caller's thread, for callers that report whether the
+     * broker took it (operator actions).
+     *
+     * @return false when the broker could not be reached; the row stays pending and the relay enqueues it later
+     */
+    public boolean enqueueNow(IdempotencyKey key) {
+        try {
+            queue.enqueue(key.action().channel(), key.value());
+            sideEffects.markDispatched(key.value());
+            return true;
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "could not enqueue " + key + " now; the relay will retry", e);
+            return false;
         }
     }
 }

@@ -1,7 +1,6 @@
 package io.financehub.application.service;
 
 import io.financehub.application.port.in.SmsMessageAdministration;
-import io.financehub.application.port.out.SideEffectQueue;
 import io.financehub.application.port.out.SideEffectRepository;
 import io.financehub.application.port.out.SmsMessageLog;
 import io.financehub.application.port.out.SmsMessageLog.SmsMessage;
@@ -9,7 +8,7 @@ import io.financehub.application.port.out.SmsOperatorActionLog;
 import io.financehub.application.port.out.SmsOperatorActionLog.OperatorAction;
 import io.financehub.application.port.out.SmsSender;
 import io.financehub.application.port.out.TransactionRunner;
-import io.financehub.domain.model.SideEffectChannel;
+import io.financehub.domain.model.IdempotencyKey;
 import io.financehub.domain.model.SideEffectStatus;
 import io.financehub.domain.model.SmsDeliveryStatus;
 
@@ -17,7 +16,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -36,17 +34,17 @@ public class SmsMessageService implements SmsMessageAdministration {
     private final SmsMessageLog messages;
     private final SentSmsLookup vendor;
     private final SideEffectRepository sideEffects;
-    private final SideEffectQueue queue;
+    private final SideEffectDispatch dispatch;
     private final SmsOperatorActionLog actions;
     private final TransactionRunner tx;
     private final Clock clock;
 
     public SmsMessageService(SmsMessageLog messages, SmsSender sender, SideEffectRepository sideEffects,
-                             SideEffectQueue queue, SmsOperatorActionLog actions, TransactionRunner tx, Clock clock) {
+                             SideEffectDispatch dispatch, SmsOperatorActionLog actions, TransactionRunner tx, Clock clock) {
         this.messages = messages;
         this.vendor = new SentSmsLookup(sender, messages);
         this.sideEffects = sideEffects;
-        this.queue = queue;
+        this.dispatch = dispatch;
         this.actions = actions;
         this.tx = tx;
         this.clock = clock;
@@ -171,12 +169,7 @@ public class SmsMessageService implements SmsMessageAdministration {
 
     /** Hands the reopened side effect to its queue; if that fails the relay does it (it is pending, undispatched). */
     private void dispatch(String idempotencyKey) {
-        try {
-            queue.enqueue(SideEffectChannel.SMS, idempotencyKey);
-            sideEffects.markDispatched(idempotencyKey);
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "could not enqueue the resend of " + idempotencyKey + " now; the relay will", e);
-        }
+        dispatch.enqueueNow(IdempotencyKey.parse(idempotencyKey));
     }
 
     private ActionResult recorded(SmsMessage message, String action, String operator, String outcome,
