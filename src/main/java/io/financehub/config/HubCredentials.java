@@ -12,6 +12,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The effective API tokens and Basic accounts. The admin password, the scrape password and the API token are
@@ -83,9 +84,9 @@ public class HubCredentials {
         return new BasicAccount(account.username(), password, role);
     }
 
-    private static java.util.Optional<BasicAccount> optional(Account account, HubRole role) {
-        return account.hasPassword() ? java.util.Optional.of(new BasicAccount(account.username(), account.password(), role))
-                : java.util.Optional.empty();
+    private static Optional<BasicAccount> optional(Account account, HubRole role) {
+        return account.hasPassword() ? Optional.of(new BasicAccount(account.username(), account.password(), role))
+                : Optional.empty();
     }
 
     static String generate() {

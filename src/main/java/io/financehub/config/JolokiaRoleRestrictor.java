@@ -48,9 +48,8 @@ public class JolokiaRoleRestrictor implements Restrictor {
             return false;
         }
         return switch (type) {
-            case READ, LIST, SEARCH, VERSION -> true;
-            // each touched MBean is checked below
-            case EXEC, WRITE -> true;
+            // for EXEC and WRITE each touched MBean is checked below
+            case READ, LIST, SEARCH, VERSION, EXEC, WRITE -> true;
             // listener registrations live in the agent's memory for as long as the client polls
             default -> role == HubRole.ADMIN;
         };
