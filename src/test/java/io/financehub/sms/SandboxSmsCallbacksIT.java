@@ -3,9 +3,9 @@ package io.financehub.sms;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.twilio.security.RequestValidator;
-import io.financehub.application.port.in.SmsDeliveryUseCase;
+import io.financehub.sms.application.SmsDeliveryUseCase;
 import io.financehub.support.HubClient;
-import io.financehub.support.HubIntegrationTest;
+import io.financehub.support.HubIntegrationBase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,7 +36,7 @@ import static org.awaitility.Awaitility.await;
  * scheduled through the broker. The callbacks go to WireMock here (standing in for the hub's webhook), which checks
  * what the webhook will check: Twilio's form fields and a signature over the hub's public URL.
  */
-class SandboxSmsCallbacksIT extends HubIntegrationTest {
+class SandboxSmsCallbacksIT extends HubIntegrationBase {
 
     static final String PATH = "/webhooks/twilio/sms-status";
     static final WireMockServer WEBHOOK = new WireMockServer(wireMockConfig().dynamicPort());

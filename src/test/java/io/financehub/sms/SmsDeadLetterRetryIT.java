@@ -1,6 +1,6 @@
 package io.financehub.sms;
 
-import io.financehub.application.port.out.DeadLetterStore;
+import io.financehub.sideeffect.application.DeadLetterStore;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -24,7 +24,7 @@ import static org.awaitility.Awaitility.await;
  * An operator retrying the dead letter of an SMS whose outcome is unknown, with WireMock as Twilio: the retry goes
  * through the same lookup-first path as {@code /resend}, never straight to a second send.
  */
-class SmsDeadLetterRetryIT extends LiveTwilioIntegrationTest {
+class SmsDeadLetterRetryIT extends LiveTwilioIntegrationBase {
 
     @Autowired
     DeadLetterStore deadLetters;

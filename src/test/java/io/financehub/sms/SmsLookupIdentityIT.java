@@ -3,8 +3,8 @@ package io.financehub.sms;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import io.financehub.application.port.in.PaymentEventUseCase;
-import io.financehub.domain.model.PaymentEvent;
+import io.financehub.payment.application.PaymentEventUseCase;
+import io.financehub.payment.domain.PaymentEvent;
 import io.financehub.support.HubClient;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A lookup at Twilio finds messages by recipient, time and text, and two SMS can share all three (two partial refunds
  * of the same amount): a message already recorded for one key must never settle another.
  */
-class SmsLookupIdentityIT extends LiveTwilioIntegrationTest {
+class SmsLookupIdentityIT extends LiveTwilioIntegrationBase {
 
     static final ObjectMapper JSON = new ObjectMapper();
 

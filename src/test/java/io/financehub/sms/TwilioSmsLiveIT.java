@@ -7,12 +7,12 @@ import com.github.tomakehurst.wiremock.client.BasicCredentials;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import io.financehub.application.port.in.PaymentEventUseCase;
-import io.financehub.application.port.in.SmsDeliveryUseCase;
-import io.financehub.domain.model.PaymentEvent;
-import io.financehub.domain.model.WebhookEventStatus;
+import io.financehub.payment.application.PaymentEventUseCase;
+import io.financehub.sms.application.SmsDeliveryUseCase;
+import io.financehub.payment.domain.PaymentEvent;
+import io.financehub.webhook.domain.WebhookEventStatus;
 import io.financehub.support.HubClient;
-import io.financehub.support.HubIntegrationTest;
+import io.financehub.support.HubIntegrationBase;
 import io.financehub.support.WireMockWarmUp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -47,7 +47,7 @@ import static org.awaitility.Awaitility.await;
  * Each test uses a recipient number of its own, so the stub's counts are per test.
  */
 @ExtendWith(OutputCaptureExtension.class)
-class TwilioSmsLiveIT extends HubIntegrationTest {
+class TwilioSmsLiveIT extends HubIntegrationBase {
 
     static final String SID = "AC11111111111111111111111111111111";
     static final String FROM = "+15005550006";

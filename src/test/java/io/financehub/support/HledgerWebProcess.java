@@ -54,7 +54,7 @@ public final class HledgerWebProcess {
             Path dir = Files.createTempDirectory("hledger-it-");
             Path journal = dir.resolve("ledger.journal");
             Files.writeString(journal, "");
-            int port = HubIntegrationTest.freePort();
+            int port = HubIntegrationBase.freePort();
             Process process = new ProcessBuilder("hledger-web", "-f", journal.toString(), "--serve-api",
                     "--host", "127.0.0.1", "--port", Integer.toString(port), "--capabilities=view,add")
                     .redirectErrorStream(true)

@@ -24,13 +24,13 @@ public final class HubClient {
 
     public HttpResponse<String> postInvoice(String json) {
         return send(HttpRequest.newBuilder(uri("/api/invoices")).header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + HubIntegrationTest.API_TOKEN)
+                .header("Authorization", "Bearer " + HubIntegrationBase.API_TOKEN)
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     public HttpResponse<String> getApi(String path) {
         return send(HttpRequest.newBuilder(uri(path))
-                .header("Authorization", "Bearer " + HubIntegrationTest.API_TOKEN).GET());
+                .header("Authorization", "Bearer " + HubIntegrationBase.API_TOKEN).GET());
     }
 
     public HttpResponse<String> getAdmin(String path) {
@@ -55,7 +55,7 @@ public final class HubClient {
     }
 
     public static String basicAdmin() {
-        return basic(HubIntegrationTest.ADMIN_USER, HubIntegrationTest.ADMIN_PASSWORD);
+        return basic(HubIntegrationBase.ADMIN_USER, HubIntegrationBase.ADMIN_PASSWORD);
     }
 
     public static String basic(String user, String password) {

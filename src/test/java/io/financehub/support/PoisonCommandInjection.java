@@ -1,9 +1,9 @@
 package io.financehub.support;
 
-import io.financehub.application.port.in.CommandChannel;
-import io.financehub.application.port.in.IssueInvoiceCommand;
-import io.financehub.application.port.in.IssueInvoiceResult;
-import io.financehub.application.port.in.IssueInvoiceUseCase;
+import io.financehub.invoice.application.CommandChannel;
+import io.financehub.invoice.application.IssueInvoiceCommand;
+import io.financehub.invoice.application.IssueInvoiceResult;
+import io.financehub.invoice.application.IssueInvoiceUseCase;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;

@@ -34,7 +34,7 @@ public final class StandaloneArtemis {
         try {
             Path home = distribution();
             Path instance = Files.createTempDirectory("artemis-instance-");
-            int port = HubIntegrationTest.freePort();
+            int port = HubIntegrationBase.freePort();
             run(List.of(home.resolve("bin/artemis").toString(), "create", instance.toString(), "--user", USER,
                     "--password", PASSWORD, "--require-login", "--silent", "--no-web", "--no-amqp-acceptor",
                     "--no-mqtt-acceptor", "--no-stomp-acceptor", "--no-hornetq-acceptor", "--host", "127.0.0.1",

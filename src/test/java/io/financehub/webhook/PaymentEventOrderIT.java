@@ -1,17 +1,18 @@
 package io.financehub.webhook;
 
+import io.financehub.webhook.WebhookIntegrationBase;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.financehub.application.port.in.ProcessWebhookEventUseCase;
-import io.financehub.application.port.out.InvoiceRepository;
-import io.financehub.application.port.out.StripeEventReader;
-import io.financehub.application.port.out.WebhookEventStore;
-import io.financehub.application.port.out.WebhookEventStore.NewWebhookEvent;
-import io.financehub.domain.model.Customer;
-import io.financehub.domain.model.Invoice;
-import io.financehub.domain.model.Money;
-import io.financehub.domain.model.PaymentFacts;
-import io.financehub.domain.model.WebhookEventStatus;
-import io.financehub.domain.model.WebhookProvider;
+import io.financehub.webhook.application.ProcessWebhookEventUseCase;
+import io.financehub.invoice.application.InvoiceRepository;
+import io.financehub.payment.application.StripeEventReader;
+import io.financehub.webhook.application.WebhookEventStore;
+import io.financehub.webhook.application.WebhookEventStore.NewWebhookEvent;
+import io.financehub.invoice.domain.Customer;
+import io.financehub.invoice.domain.Invoice;
+import io.financehub.invoice.domain.Money;
+import io.financehub.payment.domain.PaymentFacts;
+import io.financehub.webhook.domain.WebhookEventStatus;
+import io.financehub.webhook.domain.WebhookProvider;
 import io.financehub.support.WebhookSigner;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * processed twice as a redelivery would) ends in the same invoice status and the same refund total, on the real
  * database and through the real processing use case. Each permutation gets an invoice of its own.
  */
-class PaymentEventOrderIT extends WebhookIntegrationTest {
+class PaymentEventOrderIT extends WebhookIntegrationBase {
 
     static final long AMOUNT = 10_000;
     static final ObjectMapper JSON = new ObjectMapper();

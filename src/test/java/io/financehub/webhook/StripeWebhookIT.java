@@ -22,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Stripe webhooks over real HTTP: signatures (made here, not by the hub's code), dedup, processing by type. */
-class StripeWebhookIT extends WebhookIntegrationTest {
+class StripeWebhookIT extends WebhookIntegrationBase {
 
     @Autowired
     JdbcMessageIdRepository webhookMessageIds;

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Twilio status callbacks over real HTTP: Twilio's signature over the public URL, dedup by MessageSid:MessageStatus. */
-class TwilioWebhookIT extends WebhookIntegrationTest {
+class TwilioWebhookIT extends WebhookIntegrationBase {
 
     static final String PHONE = "+15551234567";
 

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** Operators' list and replay ({@code /admin/webhook-events}), over real HTTP with Basic auth. */
-class WebhookAdminIT extends WebhookIntegrationTest {
+class WebhookAdminIT extends WebhookIntegrationBase {
 
     static final ObjectMapper JSON = new ObjectMapper();
 

@@ -3,7 +3,7 @@ package io.financehub.webhook;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.financehub.support.HubClient;
-import io.financehub.support.HubIntegrationTest;
+import io.financehub.support.HubIntegrationBase;
 import io.financehub.support.WebhookSigner;
 import org.junit.jupiter.api.Test;
 
@@ -91,7 +91,7 @@ class WebhookDurabilityIT {
             byte[] body = WebhookSigner.stripeEvent(eventId, "customer.created", "{\"id\":\"cus_1\"}");
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(
                             URI.create("http://127.0.0.1:" + port + "/webhooks/stripe"))
-                    .header("Stripe-Signature", WebhookSigner.stripe(body, HubIntegrationTest.STRIPE_SECRET))
+                    .header("Stripe-Signature", WebhookSigner.stripe(body, HubIntegrationBase.STRIPE_SECRET))
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(), HttpResponse.BodyHandlers.ofString());
             if (i == EVENTS_PER_ROUND - 1) {
                 hub.destroyForcibly();
@@ -144,17 +144,17 @@ class WebhookDurabilityIT {
     }
 
     private Process start(Path dataDir, String name) throws IOException {
-        int port = HubIntegrationTest.freePort();
+        int port = HubIntegrationBase.freePort();
         ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-Xmx512m", "-jar", packagedJar().toString())
                 .directory(dataDir.toFile()).redirectErrorStream(true)
                 .redirectOutput(dataDir.resolve(name + ".log").toFile());
         Map<String, String> env = builder.environment();
         env.put("SERVER_PORT", Integer.toString(port));
         env.put("HUB_DATA_DIR", dataDir.toString());
-        env.put("HUB_BROKER_EMBEDDED_PORT", Integer.toString(HubIntegrationTest.freePort()));
-        env.put("HUB_STRIPE_WEBHOOK_SECRETS", HubIntegrationTest.STRIPE_SECRET);
-        env.put("HUB_ADMIN_PASSWORD", HubIntegrationTest.ADMIN_PASSWORD);
-        env.put("HUB_API_TOKENS", HubIntegrationTest.API_TOKEN);
+        env.put("HUB_BROKER_EMBEDDED_PORT", Integer.toString(HubIntegrationBase.freePort()));
+        env.put("HUB_STRIPE_WEBHOOK_SECRETS", HubIntegrationBase.STRIPE_SECRET);
+        env.put("HUB_ADMIN_PASSWORD", HubIntegrationBase.ADMIN_PASSWORD);
+        env.put("HUB_API_TOKENS", HubIntegrationBase.API_TOKEN);
         env.put("HUB_WEBHOOK_RELAY_AFTER", "5s");
         env.put("HUB_WEBHOOK_RELAY_PERIOD", "1000");
         env.put("LOGGING_LEVEL_ROOT", "WARN");

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Webhooks under hostile input: every refusal is a clear JSON error below 500, with no stack trace, and
  * leaves no row behind. The signatures are valid where the point is that the content, not the signature, is bad.
  */
-class WebhookHostileInputIT extends WebhookIntegrationTest {
+class WebhookHostileInputIT extends WebhookIntegrationBase {
 
     static final int TWO_MIB = 2 * 1024 * 1024;
 

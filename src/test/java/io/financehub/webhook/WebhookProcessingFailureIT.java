@@ -1,13 +1,13 @@
 package io.financehub.webhook;
 
-import io.financehub.application.port.in.PaymentEventUseCase;
-import io.financehub.application.port.in.ProcessWebhookEventUseCase;
-import io.financehub.application.port.out.StripeEventReader;
-import io.financehub.application.port.out.WebhookEventStore;
-import io.financehub.application.port.out.WebhookEventStore.NewWebhookEvent;
-import io.financehub.domain.model.PaymentEvent;
-import io.financehub.domain.model.WebhookEventStatus;
-import io.financehub.domain.model.WebhookProvider;
+import io.financehub.payment.application.PaymentEventUseCase;
+import io.financehub.webhook.application.ProcessWebhookEventUseCase;
+import io.financehub.payment.application.StripeEventReader;
+import io.financehub.webhook.application.WebhookEventStore;
+import io.financehub.webhook.application.WebhookEventStore.NewWebhookEvent;
+import io.financehub.payment.domain.PaymentEvent;
+import io.financehub.webhook.domain.WebhookEventStatus;
+import io.financehub.webhook.domain.WebhookProvider;
 import io.financehub.support.HubClient;
 import io.financehub.support.WebhookSigner;
 import org.junit.jupiter.api.Test;
@@ -38,7 +38,7 @@ import static org.mockito.Mockito.verify;
  * here.
  */
 @DirtiesContext
-class WebhookProcessingFailureIT extends WebhookIntegrationTest {
+class WebhookProcessingFailureIT extends WebhookIntegrationBase {
 
     static final String PHONE = "+15551230199";
 

@@ -19,7 +19,7 @@ import static org.awaitility.Awaitility.await;
  * consumer route is stopped (events wait in the queue, the relay re-sends them meanwhile), or the hand-off to the
  * queue never happened (a row left in 'received', as after a crash between commit and send).
  */
-class WebhookRecoveryIT extends WebhookIntegrationTest {
+class WebhookRecoveryIT extends WebhookIntegrationBase {
 
     static final String ROUTE = "stripe-webhook-processor";
 

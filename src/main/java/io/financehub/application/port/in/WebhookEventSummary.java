@@ -1,9 +1,0 @@
-package io.financehub.application.port.in;
-
-import java.time.Instant;
-
-/** A stored webhook event as operators see it (without its payload). */
-public record WebhookEventSummary(long id, String provider, String eventId, String type, String status,
-                                  String invoiceId, int duplicates, int attempts, String lastError,
-                                  String payloadHash, Instant receivedAt, Instant processedAt) {
-}

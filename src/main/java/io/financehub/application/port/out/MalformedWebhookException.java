@@ -1,9 +1,0 @@
-package io.financehub.application.port.out;
-
-/** A webhook payload that is not a readable event of its provider. */
-public class MalformedWebhookException extends RuntimeException {
-
-    public MalformedWebhookException(String message) {
-        super(message);
-    }
-}

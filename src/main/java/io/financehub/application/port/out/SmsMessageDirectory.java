@@ -1,9 +1,0 @@
-package io.financehub.application.port.out;
-
-import java.util.Optional;
-
-/** Finds which invoice a sent SMS belongs to, by the vendor's message id. */
-public interface SmsMessageDirectory {
-
-    Optional<String> invoiceIdOf(String providerMessageId);
-}

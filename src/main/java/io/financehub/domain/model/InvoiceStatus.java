@@ -1,6 +1,0 @@
-package io.financehub.domain.model;
-
-/** The invoice's externally visible status. */
-public enum InvoiceStatus {
-    ACCEPTED, AWAITING_PAYMENT, PAID, PAYMENT_FAILED, PARTIALLY_REFUNDED, REFUNDED
-}

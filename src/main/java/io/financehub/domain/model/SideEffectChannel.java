@@ -1,6 +1,0 @@
-package io.financehub.domain.model;
-
-/** The vendor family a side effect goes to; each has its own durable queue so one slow vendor blocks no other. */
-public enum SideEffectChannel {
-    PAYMENTS, ACCOUNTING, SMS
-}

@@ -1,0 +1,6 @@
+package io.financehub.invoice.application;
+
+/** Where a command came from; kept in the inbound audit. */
+public enum CommandChannel {
+    HTTP, JMS
+}

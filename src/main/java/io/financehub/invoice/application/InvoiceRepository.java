@@ -1,0 +1,27 @@
+package io.financehub.invoice.application;
+
+import io.financehub.invoice.domain.Invoice;
+import io.financehub.payment.domain.PaymentFacts;
+
+import java.util.Optional;
+
+/** Stores invoices and the payment facts their status is derived from. */
+public interface InvoiceRepository {
+
+    /** Inserts the invoice unless one with its id exists; safe under concurrent inserts of one id. */
+    boolean insertIfAbsent(Invoice invoice);
+
+    Optional<Invoice> find(String invoiceId);
+
+    /** Finds the invoice whose PaymentIntent the hub created (for Stripe objects without our metadata). */
+    Optional<Invoice> findByPaymentIntent(String paymentIntentId);
+
+    /**
+     * Merges new facts into the stored ones (flags OR-ed, refunded amount maxed) under a row lock, and stores
+     * the status derived from the result. Merging is commutative, so concurrent and reordered events agree.
+     */
+    Invoice mergeFacts(String invoiceId, PaymentFacts facts);
+
+    /** Remembers the PaymentIntent created for the invoice. */
+    void recordPaymentIntent(String invoiceId, String paymentIntentId);
+}

@@ -1,0 +1,253 @@
+package io.financehub.ledger.adapter;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.financehub.ledger.adapter.LedgerHttpClient.LedgerUnreachableException;
+import io.financehub.ledger.adapter.LedgerHttpClient.Reply;
+import io.financehub.ledger.application.AccountingLedger;
+import io.financehub.sideeffect.application.VendorExchange;
+import io.financehub.sideeffect.application.VendorOutcome;
+import io.financehub.ledger.domain.JournalEntry;
+
+import java.math.BigDecimal;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A Xero-shaped ledger ({@code HUB_ACCOUNTING_KIND=xero}): each entry is a POSTED manual journal, debit lines
+ * positive and credit lines negative, sent with {@code Idempotency-Key: {key}} so Xero itself answers a repeat with
+ * the first journal. The key is also written into the narration ({@code "... [key]"}), which is how a lookup and
+ * reconciliation find the journal again.
+ *
+ * <p>Outcomes: 2xx success; 429 retry after {@code Retry-After}; 5xx or no answer unknown (retried under the same
+ * key); any other 4xx (validation, authorisation) rejected. The bearer token is sent, never logged or audited.
+ */
+public class XeroLedger implements AccountingLedger {
+
+    static final String PATH = "/ManualJournals";
+    private static final int PAGE_SIZE = 100;
+    private static final int MAX_PAGES = 10_000;
+    private static final Set<String> VOID_STATUSES = Set.of("DELETED", "VOIDED");
+    private static final Pattern KEY_IN_NARRATION = Pattern.compile("\\[([^\\[\\]]+)]\\s*$");
+
+    private final LedgerHttpClient http;
+    private final String baseUrl;
+    private final AccountingProperties.Xero xero;
+    private final Clock clock;
+    private final ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+    public XeroLedger(LedgerHttpClient http, String baseUrl, AccountingProperties.Xero xero, Clock clock) {
+        this.http = http;
+        this.baseUrl = baseUrl;
+        this.xero = xero;
+        this.clock = clock;
+    }
+
+    @Override
+    public String kind() {
+        return "xero";
+    }
+
+    @Override
+    public VendorOutcome post(JournalEntry entry) {
+        if (!entry.amount().currency().equals(xero.baseCurrency())) {
+            String message = "Xero manual journals are in the organisation's base currency " + xero.baseCurrency()
+                    + "; a " + entry.amount().currency() + " entry would be booked at the wrong value";
+            return new VendorOutcome.Rejected("currency_not_supported", message,
+                    VendorExchange.requestOnly("not sent: " + message));
+        }
+        String body;
+        try {
+            body = json.writeValueAsString(manualJournal(entry));
+        } catch (IllegalArgumentException e) {
+            return new VendorOutcome.Rejected("unmapped_account", e.getMessage(),
+                    VendorExchange.requestOnly("not sent: " + e.getMessage()));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write manual journal JSON", e);
+        }
+        // the audit shows what was sent except the Authorization header
+        String request = "POST " + PATH + "\nIdempotency-Key: " + entry.idempotencyKey() + "\nXero-tenant-id: "
+                + xero.tenantId() + "\n\n" + body;
+        Map<String, String> headers = headers();
+        headers.put("Content-Type", "application/json");
+        headers.put("Idempotency-Key", entry.idempotencyKey());
+        Reply reply;
+        try {
+            reply = http.send("POST", baseUrl + PATH, null, body, headers);
+        } catch (LedgerUnreachableException e) {
+            return new VendorOutcome.Unknown(e.getMessage(), VendorExchange.requestOnly(request));
+        }
+        VendorExchange exchange = new VendorExchange(request, reply.describe(), reply.status());
+        if (reply.successful()) {
+            return new VendorOutcome.Succeeded(journalId(reply.body()).orElse("xero:" + entry.idempotencyKey()),
+                    exchange);
+        }
+        if (reply.status() == 429) {
+            return new VendorOutcome.Retryable("Xero rate limit (429)", retryAfter(reply.header("Retry-After")),
+                    exchange);
+        }
+        if (reply.status() >= 500) {
+            return new VendorOutcome.Unknown("Xero answered " + reply.status(), exchange);
+        }
+        return new VendorOutcome.Rejected("xero_" + reply.status(), validationMessages(reply.body()), exchange);
+    }
+
+    @Override
+    public Optional<LedgerTransaction> findPosted(String idempotencyKey) {
+        String where = "Narration.Contains(\"[" + idempotencyKey + "]\")";
+        return read("where=" + URLEncoder.encode(where, StandardCharsets.UTF_8)).stream()
+                .filter(t -> t.idempotencyKey().equals(idempotencyKey))
+                .findFirst();
+    }
+
+    @Override
+    public List<LedgerTransaction> transactions() {
+        List<LedgerTransaction> all = new ArrayList<>();
+        for (int page = 1; page <= MAX_PAGES; page++) {
+            ReadPage read = readPage("page=" + page);
+            all.addAll(read.transactions());
+            if (read.journalCount() < PAGE_SIZE) {
+                return all;
+            }
+        }
+        throw new LedgerUnavailableException("more than " + MAX_PAGES + " pages of manual journals", null);
+    }
+
+    ObjectNode manualJournal(JournalEntry entry) {
+        BigDecimal amount = entry.amount().toMajor();
+        ObjectNode journal = json.createObjectNode();
+        journal.put("Narration", entry.description() + " [" + entry.idempotencyKey() + "]");
+        journal.put("Date", entry.date().toString());
+        journal.put("Status", "POSTED");
+        journal.put("LineAmountTypes", "NoTax");
+        ArrayNode lines = journal.putArray("JournalLines");
+        lines.add(line(amount, xero.accountCodes().codeFor(entry.debitAccount()), entry.description()));
+        lines.add(line(amount.negate(), xero.accountCodes().codeFor(entry.creditAccount()), entry.description()));
+        return journal;
+    }
+
+    private ObjectNode line(BigDecimal amount, String accountCode, String description) {
+        ObjectNode line = json.createObjectNode();
+        line.put("LineAmount", amount);
+        line.put("AccountCode", accountCode);
+        line.put("Description", description);
+        return line;
+    }
+
+    private List<LedgerTransaction> read(String query) {
+        return readPage(query).transactions();
+    }
+
+    private record ReadPage(int journalCount, List<LedgerTransaction> transactions) {
+    }
+
+    private ReadPage readPage(String query) {
+        Reply reply;
+        try {
+            reply = http.send("GET", baseUrl + PATH, query, null, headers());
+        } catch (LedgerUnreachableException e) {
+            throw new LedgerUnavailableException(e.getMessage(), e);
+        }
+        if (reply.status() != 200) {
+            throw new LedgerUnavailableException("GET " + PATH + " answered " + reply.describe(), null);
+        }
+        JsonNode journals;
+        try {
+            journals = json.readTree(reply.body()).path("ManualJournals");
+        } catch (JsonProcessingException e) {
+            throw new LedgerUnavailableException("GET " + PATH + " returned no JSON: " + e.getOriginalMessage(), e);
+        }
+        List<LedgerTransaction> result = new ArrayList<>();
+        for (JsonNode journal : journals) {
+            toTransaction(journal).ifPresent(result::add);
+        }
+        return new ReadPage(journals.size(), result);
+    }
+
+    private Optional<LedgerTransaction> toTransaction(JsonNode journal) {
+        if (VOID_STATUSES.contains(journal.path("Status").asText(""))) {
+            return Optional.empty();
+        }
+        Matcher m = KEY_IN_NARRATION.matcher(journal.path("Narration").asText(""));
+        if (!m.find() || !AccountingKeys.isAccountingKey(m.group(1))) {
+            return Optional.empty();
+        }
+        BigDecimal debits = BigDecimal.ZERO;
+        for (JsonNode line : journal.path("JournalLines")) {
+            BigDecimal amount = line.path("LineAmount").decimalValue();
+            if (amount.signum() > 0) {
+                debits = debits.add(amount);
+            }
+        }
+        return Optional.of(new LedgerTransaction(journal.path("ManualJournalID").asText(""), m.group(1),
+                xero.baseCurrency(), MinorUnits.of(debits, xero.baseCurrency()),
+                journal.path("Narration").asText("")));
+    }
+
+    private Map<String, String> headers() {
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Authorization", "Bearer " + (xero.token() == null ? "" : xero.token()));
+        headers.put("Xero-tenant-id", xero.tenantId() == null ? "" : xero.tenantId());
+        headers.put("Accept", "application/json");
+        return headers;
+    }
+
+    private Optional<String> journalId(String body) {
+        try {
+            JsonNode id = json.readTree(body).path("ManualJournals").path(0).path("ManualJournalID");
+            return id.isTextual() && !id.asText().isEmpty() ? Optional.of(id.asText()) : Optional.empty();
+        } catch (JsonProcessingException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Xero's validation errors ({@code Elements[].ValidationErrors[].Message}), or the body as it came. */
+    private String validationMessages(String body) {
+        try {
+            List<String> messages = new ArrayList<>();
+            for (JsonNode element : json.readTree(body).path("Elements")) {
+                for (JsonNode error : element.path("ValidationErrors")) {
+                    messages.add(error.path("Message").asText());
+                }
+            }
+            return messages.isEmpty() ? body : String.join("; ", messages);
+        } catch (JsonProcessingException e) {
+            return body;
+        }
+    }
+
+    /** {@code Retry-After} in seconds or as an HTTP date; null when absent or unreadable (the back-off applies). */
+    Duration retryAfter(String header) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        try {
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(header.trim())));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                Duration d = Duration.between(clock.instant(),
+                        ZonedDateTime.parse(header.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+                return d.isNegative() ? Duration.ZERO : d;
+            } catch (DateTimeParseException notDate) {
+                return null;
+            }
+        }
+    }
+}

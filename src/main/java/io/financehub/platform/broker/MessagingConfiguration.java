@@ -1,0 +1,110 @@
+package io.financehub.platform.broker;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.financehub.sideeffect.adapter.BrokerDeadLetterListener;
+import io.financehub.invoice.adapter.InvoiceCommandListener;
+import io.financehub.sideeffect.adapter.CamelMessageRedelivery;
+import io.financehub.sideeffect.adapter.CamelSideEffectQueue;
+import io.financehub.sideeffect.application.DeadLetterAdministration;
+import io.financehub.invoice.application.IssueInvoiceUseCase;
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.apache.camel.ProducerTemplate;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCustomizer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Artemis and the JMS adapters. Camel reaches Artemis through camel-jms on Spring Boot's pooled Artemis
+ * connection factory ({@code spring.artemis.pool.enabled}); camel-activemq is deliberately not used, because it
+ * brings ActiveMQ Classic's auto-configuration, which then replaces Artemis.
+ */
+@Configuration
+public class MessagingConfiguration {
+
+    /** Redelivery before the broker dead-letters a message that keeps failing. */
+    static final int MAX_DELIVERY_ATTEMPTS = 6;
+
+    @Bean
+    CamelSideEffectQueue sideEffectQueue(ProducerTemplate producer) {
+        return new CamelSideEffectQueue(producer);
+    }
+
+    @Bean
+    CamelMessageRedelivery messageRedelivery(ProducerTemplate producer) {
+        return new CamelMessageRedelivery(producer);
+    }
+
+    /** Named for the {@code invoice-commands} route. */
+    @Bean
+    InvoiceCommandListener invoiceCommandListener(IssueInvoiceUseCase issueInvoice, ObjectMapper json) {
+        return new InvoiceCommandListener(issueInvoice, json);
+    }
+
+    /** Named for the {@code dead-letter-recorder} route. */
+    @Bean
+    BrokerDeadLetterListener brokerDeadLetterListener(DeadLetterAdministration deadLetters) {
+        return new BrokerDeadLetterListener(deadLetters, MAX_DELIVERY_ATTEMPTS);
+    }
+
+    /**
+     * The embedded broker: a TCP acceptor for outside JMS clients, and an explicit dead-letter and expiry address
+     * (Artemis' default drops a message after its last delivery attempt when none is configured).
+     */
+    @Bean
+    ArtemisConfigurationCustomizer embeddedBrokerCustomizer(BrokerProperties broker) {
+        return configuration -> {
+            try {
+                configuration.addAcceptorConfiguration("hub-tcp", "tcp://" + broker.embeddedHost() + ":"
+                        + broker.embeddedPort() + "");
+            } catch (Exception e) {
+                throw new IllegalStateException("bad embedded broker acceptor", e);
+            }
+            configuration.addAddressSetting("#", new AddressSettings()
+                    .setDeadLetterAddress(SimpleString.of(QueueNames.DEAD_LETTERS))
+                    .setExpiryAddress(SimpleString.of(QueueNames.DEAD_LETTERS))
+                    .setMaxDeliveryAttempts(MAX_DELIVERY_ATTEMPTS)
+                    .setRedeliveryDelay(1000)
+                    .setRedeliveryMultiplier(2.0)
+                    .setMaxRedeliveryDelay(30_000));
+            // the dead-letter queue itself never dead-letters: its recorder retries until the database is back
+            configuration.addAddressSetting(QueueNames.DEAD_LETTERS, new AddressSettings()
+                    .setMaxDeliveryAttempts(-1)
+                    .setRedeliveryDelay(5000)
+                    .setRedeliveryMultiplier(2.0)
+                    .setMaxRedeliveryDelay(60_000));
+            // always on: in a container the acceptor binds every interface (see EmbeddedBrokerCredentials)
+            configuration.setSecurityEnabled(true);
+            // Artemis caches a login by user and password only, not by connection: the hub's own in-VM login (no
+            // credentials) would otherwise let a TCP client without credentials in as well
+            configuration.setAuthenticationCacheSize(0);
+        };
+    }
+
+    /** Only created with the embedded broker: an external one has credentials of its own. */
+    @Bean
+    EmbeddedBrokerCredentials embeddedBrokerCredentials(BrokerProperties broker) {
+        return EmbeddedBrokerCredentials.of(broker);
+    }
+
+    /**
+     * The embedded broker's TCP acceptor requires {@link EmbeddedBrokerCredentials}; the hub's own in-VM connection
+     * stays trusted.
+     */
+    @Bean
+    static BeanPostProcessor embeddedBrokerSecurity(ObjectProvider<EmbeddedBrokerCredentials> credentials) {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String beanName) {
+                if (bean instanceof EmbeddedActiveMQ embedded) {
+                    EmbeddedBrokerCredentials login = credentials.getObject();
+                    embedded.setSecurityManager(new EmbeddedBrokerSecurityManager(login.user(), login.password()));
+                }
+                return bean;
+            }
+        };
+    }
+}

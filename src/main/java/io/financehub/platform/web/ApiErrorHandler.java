@@ -1,0 +1,97 @@
+package io.financehub.platform.web;
+
+import io.financehub.invoice.application.CommandValidationException;
+import io.financehub.sideeffect.application.DeadLetterAdministration;
+import io.financehub.invoice.application.IdempotencyConflictException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MissingRequestHeaderException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
+
+/** Turns every failure of the hub's own endpoints into the hub's JSON error, never a stack trace. */
+@RestControllerAdvice
+public class ApiErrorHandler {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ApiErrorHandler.class);
+
+    @ExceptionHandler(CommandValidationException.class)
+    ResponseEntity<ErrorBody> validation(CommandValidationException e) {
+        return respond(HttpStatus.BAD_REQUEST, new ErrorBody("validation_failed",
+                "the request has " + e.errors().size() + " invalid field(s)", e.errors()));
+    }
+
+    @ExceptionHandler(IdempotencyConflictException.class)
+    ResponseEntity<ErrorBody> conflict(IdempotencyConflictException e) {
+        return respond(HttpStatus.CONFLICT, ErrorBody.of("idempotency_conflict", e.getMessage()));
+    }
+
+    @ExceptionHandler(HubApiException.class)
+    ResponseEntity<ErrorBody> api(HubApiException e) {
+        return respond(e.status(), new ErrorBody(e.code(), e.getMessage(), e.details()));
+    }
+
+    @ExceptionHandler(DeadLetterAdministration.NotFoundException.class)
+    ResponseEntity<ErrorBody> deadLetterNotFound(DeadLetterAdministration.NotFoundException e) {
+        return respond(HttpStatus.NOT_FOUND, ErrorBody.of("not_found", e.getMessage()));
+    }
+
+    @ExceptionHandler(DeadLetterAdministration.RetryInProgressException.class)
+    ResponseEntity<ErrorBody> retryInProgress(DeadLetterAdministration.RetryInProgressException e) {
+        return respond(HttpStatus.CONFLICT, ErrorBody.of("retry_in_progress", e.getMessage()));
+    }
+
+    @ExceptionHandler(DeadLetterAdministration.RetryUnavailableException.class)
+    ResponseEntity<ErrorBody> retryUnavailable(DeadLetterAdministration.RetryUnavailableException e) {
+        LOG.warn("dead-letter retry not carried out: {}", e.getMessage());
+        String code = e.unavailable() == DeadLetterAdministration.RetryUnavailableException.Cause.BROKER
+                ? "broker_unavailable" : "vendor_unavailable";
+        return respond(HttpStatus.SERVICE_UNAVAILABLE, ErrorBody.of(code, e.getMessage()));
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ErrorBody> unreadable(HttpMessageNotReadableException e) {
+        return respond(HttpStatus.BAD_REQUEST, ErrorBody.of("malformed_payload", "the body is not valid JSON"));
+    }
+
+    @ExceptionHandler({MissingRequestHeaderException.class, MissingServletRequestParameterException.class,
+            MethodArgumentTypeMismatchException.class})
+    ResponseEntity<ErrorBody> badRequest(Exception e) {
+        return respond(HttpStatus.BAD_REQUEST, ErrorBody.of("validation_failed", e.getMessage()));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ErrorBody> mediaType(HttpMediaTypeNotSupportedException e) {
+        return respond(HttpStatus.UNSUPPORTED_MEDIA_TYPE, ErrorBody.of("malformed_payload", e.getMessage()));
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ErrorBody> method(HttpRequestMethodNotSupportedException e) {
+        return respond(HttpStatus.METHOD_NOT_ALLOWED, ErrorBody.of("method_not_allowed", e.getMessage()));
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<ErrorBody> noResource(NoResourceFoundException e) {
+        return respond(HttpStatus.NOT_FOUND, ErrorBody.of("not_found", "no such path"));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ErrorBody> unexpected(Exception e) {
+        LOG.error("unexpected failure", e);
+        return respond(HttpStatus.INTERNAL_SERVER_ERROR,
+                ErrorBody.of("internal_error", "the hub could not handle the request; nothing was half-written"));
+    }
+
+    public static ResponseEntity<ErrorBody> respond(HttpStatus status, ErrorBody body) {
+        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON).body(body);
+    }
+}

@@ -1,0 +1,101 @@
+package io.financehub.sms.adapter;
+
+import io.financehub.invoice.domain.PhoneNumber;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+/**
+ * The sandbox's status callbacks: posts what Twilio would post for a message status, signed as Twilio signs it
+ * ({@code X-Twilio-Signature} over the hub's public URL), to the hub's own webhook. One attempt per status, as
+ * Twilio makes: an answer other than 2xx is logged at debug and dropped, so a hub without the webhook (or with
+ * another token) sees no retry storm.
+ */
+public class SandboxSmsStatusCallbacks {
+
+    public static final String WEBHOOK_PATH = "/webhooks/twilio/sms-status";
+
+    private static final Logger LOG = LoggerFactory.getLogger(SandboxSmsStatusCallbacks.class);
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private final JdbcTemplate jdbc;
+    private final TwilioProperties twilio;
+    private final String signedUrl;
+    private final Supplier<String> target;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+
+    /**
+     * @param publicBaseUrl the hub's public URL: Twilio signs the URL it posts to, which is the public one
+     * @param target        where the POST really goes (the hub's local port, known only once the server runs)
+     */
+    public SandboxSmsStatusCallbacks(JdbcTemplate jdbc, TwilioProperties twilio, String publicBaseUrl,
+                                     Supplier<String> target) {
+        this.jdbc = jdbc;
+        this.twilio = twilio;
+        this.signedUrl = publicBaseUrl + WEBHOOK_PATH;
+        this.target = target;
+    }
+
+    /** Called by the {@code sandbox-sms-status-callbacks} route for each scheduled status. */
+    public String deliver(String sid, String status) {
+        List<String> to = jdbc.queryForList("SELECT to_number FROM sandbox_sms WHERE sid = ?", String.class, sid);
+        if (to.isEmpty() || !twilio.canSignCallbacks()) {
+            LOG.debug("sandbox status callback {} {} skipped: no such sandbox message or no auth token", sid, status);
+            return "skipped";
+        }
+        Map<String, String> params = form(sid, status, to.get(0));
+        HttpRequest request = HttpRequest.newBuilder(URI.create(target.get()))
+                .timeout(TIMEOUT)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Twilio-Signature", TwilioRequestSignature.sign(twilio.authToken(), signedUrl, params))
+                .POST(HttpRequest.BodyPublishers.ofString(encode(params)))
+                .build();
+        try {
+            int code = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            LOG.debug("sandbox status callback {} {} for {} answered {}", sid, status, PhoneNumber.mask(to.get(0)),
+                    code);
+            return "answered-" + code;
+        } catch (IOException e) {
+            LOG.debug("sandbox status callback {} {} not delivered: {}", sid, status, e.toString());
+            return "not-delivered";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return "interrupted";
+        }
+    }
+
+    /** The fields of a Twilio SMS status callback. */
+    Map<String, String> form(String sid, String status, String to) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("AccountSid", twilio.accountSid());
+        params.put("ApiVersion", "2010-04-01");
+        params.put("From", twilio.from());
+        params.put("MessageSid", sid);
+        params.put("MessageStatus", status);
+        params.put("SmsSid", sid);
+        params.put("SmsStatus", status);
+        params.put("To", to);
+        return params;
+    }
+
+    private static String encode(Map<String, String> params) {
+        return params.entrySet().stream()
+                .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "="
+                        + URLEncoder.encode(e.getValue(), StandardCharsets.UTF_8))
+                .collect(Collectors.joining("&"));
+    }
+}

@@ -1,0 +1,5 @@
+package io.financehub.webhook.adapter;
+
+/** The acknowledgement: {@code {"status": "accepted"|"duplicate", "eventId": ...}}. */
+public record WebhookAnswer(String status, String eventId) {
+}

@@ -1,0 +1,36 @@
+package io.financehub.webhook.application;
+
+import io.financehub.webhook.domain.WebhookEventStatus;
+import io.financehub.webhook.domain.WebhookProvider;
+
+import java.util.List;
+
+/** What operators do with received webhook events: list them, and re-run one from its stored payload. */
+public interface WebhookEventAdministration {
+
+    /**
+     * Newest first.
+     *
+     * @param provider only this provider's events (null: all)
+     * @param status   only events in this status (null: all)
+     * @param beforeId the previous page's cursor (null for the first page)
+     */
+    List<WebhookEventSummary> list(WebhookProvider provider, WebhookEventStatus status, Long beforeId, int limit);
+
+    /**
+     * Re-runs processing from the stored payload, bypassing the queue's duplicate filter. Side effects stay
+     * idempotent under their keys, so a replay of a processed event changes nothing.
+     *
+     * @return the event's status after the replay
+     * @throws NotFoundException when no such event is stored
+     */
+    WebhookEventStatus replay(WebhookProvider provider, String eventId);
+
+    /** The webhook event does not exist. */
+    class NotFoundException extends RuntimeException {
+        public NotFoundException(String provider, String eventId) {
+            super("no " + provider + " webhook event " + (eventId.length() > 255 ? eventId.substring(0, 255) + "…"
+                    : eventId));
+        }
+    }
+}

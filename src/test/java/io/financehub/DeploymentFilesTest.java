@@ -1,0 +1,122 @@
+package io.financehub;
+
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Static checks of docker/ and k8s/ (no container engine runs here): the files parse, probe the hub's real health
+ * endpoints, run as non-root, and set only variables the README documents.
+ */
+class DeploymentFilesTest {
+
+    private static final Pattern VARIABLE = Pattern.compile("`((?:HUB|SPRING|SERVER)_[A-Z0-9_]+)`");
+
+    @Test
+    void kubernetesManifestsParseAndProbeTheHealthGroups() throws IOException {
+        List<Map<String, Object>> docs = yamlDocuments(Path.of("k8s"));
+        assertThat(docs).extracting(d -> d.get("kind"))
+                .contains("Deployment", "Service", "ConfigMap", "Secret", "PodDisruptionBudget");
+
+        Map<String, Object> container = first(list(map(map(map(kind(docs, "Deployment"), "spec"), "template"), "spec"),
+                "containers"));
+        assertThat(path(container, "livenessProbe", "httpGet", "path")).isEqualTo("/actuator/health/liveness");
+        assertThat(path(container, "readinessProbe", "httpGet", "path")).isEqualTo("/actuator/health/readiness");
+        assertThat(first(list(container, "ports")).get("containerPort")).isEqualTo(8080);
+    }
+
+    @Test
+    void everyVariableTheDeploymentsSetIsDocumented() throws IOException {
+        Set<String> documented = documentedVariables();
+        Set<String> used = new HashSet<>();
+        for (Map<String, Object> doc : yamlDocuments(Path.of("k8s"))) {
+            if ("ConfigMap".equals(doc.get("kind"))) {
+                used.addAll(map(doc, "data").keySet());
+            }
+            if ("Secret".equals(doc.get("kind"))) {
+                used.addAll(map(doc, "stringData").keySet());
+            }
+        }
+        Map<String, Object> compose = new Yaml().load(Files.readString(Path.of("docker/docker-compose.yml")));
+        used.addAll(map(map(map(compose, "services"), "hub"), "environment").keySet());
+
+        assertThat(used).isNotEmpty();
+        assertThat(documented).containsAll(used);
+    }
+
+    @Test
+    void theImageRunsAsNonRootAndChecksReadiness() throws IOException {
+        String dockerfile = Files.readString(Path.of("docker/Dockerfile"));
+
+        assertThat(dockerfile).contains("USER 10001", "EXPOSE 8080", "HEALTHCHECK", "/actuator/health/readiness",
+                "COPY routes /app/routes", "HUB_ROUTES_DIR=/app/routes");
+        assertThat(dockerfile).contains("target/" + artifactId() + "-*.jar");
+    }
+
+    private static Set<String> documentedVariables() throws IOException {
+        Set<String> names = new HashSet<>();
+        Matcher m = VARIABLE.matcher(Files.readString(Path.of("README.md")));
+        while (m.find()) {
+            names.add(m.group(1));
+        }
+        return names;
+    }
+
+    private static String artifactId() throws IOException {
+        Matcher m = Pattern.compile("<artifactId>(finance-[a-z-]+)</artifactId>").matcher(Files.readString(Path.of("pom.xml")));
+        assertThat(m.find()).isTrue();
+        return m.group(1);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> yamlDocuments(Path dir) throws IOException {
+        List<Map<String, Object>> docs = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+                for (Object doc : new Yaml().loadAll(Files.readString(file))) {
+                    docs.add((Map<String, Object>) doc);
+                }
+            }
+        }
+        return docs;
+    }
+
+    private static Map<String, Object> kind(List<Map<String, Object>> docs, String kind) {
+        return docs.stream().filter(d -> kind.equals(d.get("kind"))).findFirst().orElseThrow();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> map(Map<String, Object> parent, String key) {
+        return (Map<String, Object>) parent.get(key);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> list(Map<String, Object> parent, String key) {
+        return (List<Map<String, Object>>) parent.get(key);
+    }
+
+    private static Map<String, Object> first(List<Map<String, Object>> list) {
+        return list.get(0);
+    }
+
+    private static Object path(Map<String, Object> root, String... keys) {
+        Map<String, Object> current = root;
+        for (int i = 0; i < keys.length - 1; i++) {
+            current = map(current, keys[i]);
+        }
+        return current.get(keys[keys.length - 1]);
+    }
+}

@@ -1,0 +1,82 @@
+package io.financehub.ledger;
+
+import io.financehub.platform.config.HubProperties;
+import io.financehub.platform.config.VendorConfiguration;
+import io.financehub.ledger.adapter.AccountingProperties;
+import io.financehub.ledger.adapter.HledgerLedger;
+import io.financehub.ledger.adapter.SandboxAccountingLedger;
+import io.financehub.ledger.adapter.XeroLedger;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** {@code HUB_ACCOUNTING_KIND} picks the ledger; a timeout that could outlast the lease is refused at start. */
+class AccountingLedgerSelectionTest {
+
+    private final DefaultCamelContext camel = new DefaultCamelContext();
+    private final VendorConfiguration vendors = new VendorConfiguration();
+
+    @AfterEach
+    void stop() {
+        camel.stop();
+    }
+
+    @Test
+    void theSandboxIsTheDefault() {
+        assertThat(vendors.accountingLedger(properties(null, null), hub(Duration.ofMinutes(2)), null, camel,
+                Clock.systemUTC())).isInstanceOf(SandboxAccountingLedger.class);
+    }
+
+    @Test
+    void hledgerAndXeroGetTheirOwnHttpComponent() {
+        assertThat(vendors.accountingLedger(properties("hledger", null), hub(Duration.ofMinutes(2)), null, camel,
+                Clock.systemUTC())).isInstanceOf(HledgerLedger.class);
+        assertThat(vendors.accountingLedger(properties("xero", null), hub(Duration.ofMinutes(2)), null, camel,
+                Clock.systemUTC())).isInstanceOf(XeroLedger.class);
+        assertThat(camel.getComponentNames()).contains("hub-hledger-http", "hub-xero-http");
+    }
+
+    @Test
+    void aTimeoutThatLetsAnAttemptOutlastTheLeaseIsRefused() {
+        // hledger: 4 calls x 3 waits x 10 s = 120 s, not shorter than a 2-minute lease
+        assertThatThrownBy(() -> vendors.accountingLedger(properties("hledger", Duration.ofSeconds(10)),
+                hub(Duration.ofMinutes(2)), null, camel, Clock.systemUTC()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("HUB_ACCOUNTING_TIMEOUT");
+        assertThat(vendors.accountingLedger(properties("xero", Duration.ofSeconds(10)), hub(Duration.ofMinutes(2)),
+                null, camel, Clock.systemUTC())).isInstanceOf(XeroLedger.class);
+    }
+
+    @Test
+    void aLookupDelayThatDoesNotOutlastOneCallIsRefused() {
+        // the delay runs from just before the post: one call may wait 3 x 5 s for it, so 15 s would leave no margin
+        assertThatThrownBy(() -> vendors.accountingLedger(new AccountingProperties("hledger", "http://127.0.0.1:5000",
+                        Duration.ofSeconds(5), null, Duration.ofSeconds(15), null), hub(Duration.ofMinutes(2)), null,
+                camel, Clock.systemUTC()))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("HUB_ACCOUNTING_LOOKUP_DELAY");
+        assertThat(vendors.accountingLedger(new AccountingProperties("hledger", "http://127.0.0.1:5000",
+                Duration.ofSeconds(5), null, Duration.ofSeconds(16), null), hub(Duration.ofMinutes(2)), null, camel,
+                Clock.systemUTC()).lookupDelay()).isEqualTo(Duration.ofSeconds(16));
+    }
+
+    @Test
+    void anUnknownKindIsRefused() {
+        assertThatThrownBy(() -> vendors.accountingLedger(properties("quickbooks", null), hub(Duration.ofMinutes(2)),
+                null, camel, Clock.systemUTC())).hasMessageContaining("hledger, xero or sandbox");
+    }
+
+    private static AccountingProperties properties(String kind, Duration timeout) {
+        return new AccountingProperties(kind, "http://127.0.0.1:5000", timeout, null, null, null);
+    }
+
+    private static HubProperties hub(Duration lease) {
+        return new HubProperties(null, null, null, null, new HubProperties.SideEffects(lease, null, 0, null, null));
+    }
+}

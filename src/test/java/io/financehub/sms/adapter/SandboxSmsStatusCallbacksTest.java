@@ -1,0 +1,108 @@
+package io.financehub.sms.adapter;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.twilio.security.RequestValidator;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The sandbox's status callback: Twilio's form fields, signed over the public URL, one attempt, no exception. */
+class SandboxSmsStatusCallbacksTest {
+
+    static final String TOKEN = "sandbox-token";
+    static final String PUBLIC = "https://hub.example.test";
+    static WireMockServer hub;
+    static JdbcTemplate jdbc;
+
+    @BeforeAll
+    static void start() {
+        hub = new WireMockServer(wireMockConfig().dynamicPort());
+        hub.start();
+        jdbc = new JdbcTemplate(new DriverManagerDataSource("jdbc:h2:mem:sandbox-callbacks;MODE=PostgreSQL;DB_CLOSE_DELAY=-1", "sa", ""));
+        jdbc.execute("CREATE TABLE sandbox_sms (sid VARCHAR(64) PRIMARY KEY, to_number VARCHAR(16), body VARCHAR(2000), "
+                + "sent_at TIMESTAMP WITH TIME ZONE)");
+        jdbc.update("INSERT INTO sandbox_sms VALUES ('SM1', '+15551234567', 'Hi', ?)", OffsetDateTime.now());
+    }
+
+    @AfterAll
+    static void stop() {
+        hub.stop();
+    }
+
+    SandboxSmsStatusCallbacks callbacks(String token) {
+        TwilioProperties twilio = new TwilioProperties("sandbox", null, null, token, null, null, null, null);
+        return new SandboxSmsStatusCallbacks(jdbc, twilio, PUBLIC,
+                () -> "http://127.0.0.1:" + hub.port() + SandboxSmsStatusCallbacks.WEBHOOK_PATH);
+    }
+
+    @Test
+    void postsTwilioFieldsSignedOverThePublicUrl() {
+        hub.resetAll();
+        hub.stubFor(post(SandboxSmsStatusCallbacks.WEBHOOK_PATH).willReturn(aResponse().withStatus(200)));
+
+        assertThat(callbacks(TOKEN).deliver("SM1", "delivered")).isEqualTo("answered-200");
+
+        List<LoggedRequest> requests = hub.findAll(postRequestedFor(urlPathEqualTo(SandboxSmsStatusCallbacks.WEBHOOK_PATH)));
+        assertThat(requests).hasSize(1);
+        Map<String, String> form = form(requests.get(0).getBodyAsString());
+        assertThat(form).containsEntry("MessageSid", "SM1").containsEntry("MessageStatus", "delivered")
+                .containsEntry("SmsSid", "SM1").containsEntry("SmsStatus", "delivered")
+                .containsEntry("To", "+15551234567").containsEntry("From", "+15005550006")
+                .containsEntry("AccountSid", "ACsandbox").containsEntry("ApiVersion", "2010-04-01");
+        assertThat(requests.get(0).getHeader("Content-Type")).startsWith("application/x-www-form-urlencoded");
+        assertThat(new RequestValidator(TOKEN).validate(PUBLIC + SandboxSmsStatusCallbacks.WEBHOOK_PATH, form,
+                requests.get(0).getHeader("X-Twilio-Signature"))).isTrue();
+    }
+
+    @Test
+    void refusalIsOneAttemptAndNoException() {
+        hub.resetAll();
+        hub.stubFor(post(SandboxSmsStatusCallbacks.WEBHOOK_PATH).willReturn(aResponse().withStatus(404)));
+
+        assertThat(callbacks(TOKEN).deliver("SM1", "sent")).isEqualTo("answered-404");
+
+        hub.verify(1, postRequestedFor(urlPathEqualTo(SandboxSmsStatusCallbacks.WEBHOOK_PATH)));
+    }
+
+    @Test
+    void unknownMessageOrMissingTokenSendsNothing() {
+        hub.resetAll();
+
+        assertThat(callbacks(TOKEN).deliver("SM-none", "sent")).isEqualTo("skipped");
+        assertThat(callbacks("").deliver("SM1", "sent")).isEqualTo("skipped");
+
+        hub.verify(0, postRequestedFor(urlPathEqualTo(SandboxSmsStatusCallbacks.WEBHOOK_PATH)));
+    }
+
+    @Test
+    void unreachableHubIsNoException() {
+        TwilioProperties twilio = new TwilioProperties("sandbox", null, null, TOKEN, null, null, null, null);
+        SandboxSmsStatusCallbacks nowhere = new SandboxSmsStatusCallbacks(jdbc, twilio, PUBLIC,
+                () -> "http://127.0.0.1:" + io.financehub.support.HubIntegrationBase.freePort() + "/x");
+
+        assertThat(nowhere.deliver("SM1", "sent")).isEqualTo("not-delivered");
+    }
+
+    static Map<String, String> form(String body) {
+        return Arrays.stream(body.split("&")).map(p -> p.split("=", 2)).collect(Collectors.toMap(
+                p -> URLDecoder.decode(p[0], StandardCharsets.UTF_8), p -> URLDecoder.decode(p[1], StandardCharsets.UTF_8)));
+    }
+}
