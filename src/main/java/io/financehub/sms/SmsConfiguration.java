@@ -1,5 +1,25 @@
 package io.financehub.sms;
 
+import io.financehub.sms.adapter.JdbcSmsDeliveryLog;
+import io.financehub.sms.adapter.JdbcSmsMessageLog;
+import io.financehub.sms.adapter.PropertiesSmsTemplates;
+import io.financehub.sms.adapter.SandboxSmsSender;
+import io.financehub.sms.adapter.TwilioSmsSender;
+import io.financehub.sms.application.SmsDeliveryLog;
+import io.financehub.sms.application.SmsDeliveryService;
+import io.financehub.sms.application.SmsDeliveryUseCase;
+import io.financehub.sms.application.SmsNotificationHandler;
+import io.financehub.sms.application.SmsTemplates;
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.Resource;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+
 import io.financehub.platform.config.HubProperties;
 import io.financehub.sms.adapter.JdbcSmsOperatorActionLog;
 import io.financehub.sms.adapter.SandboxSmsStatusCallbacks;
@@ -20,9 +40,53 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import java.time.Clock;
 import java.util.function.Supplier;
 
-/** SMS beyond the sender itself: operators' reconciliation of SMS messages and the sandbox's status callbacks. */
+/**
+ * SMS: the notification side effect on Twilio or the in-process sandbox (chosen by {@code HUB_TWILIO_MODE}), its
+ * templates, delivery statuses, operators' reconciliation of messages, and the sandbox's status callbacks.
+ */
 @Configuration
 public class SmsConfiguration {
+
+    static final String STATUS_CALLBACK_PATH = "/webhooks/twilio/sms-status";
+
+    @Bean
+    SmsSender smsSender(TwilioProperties twilio, JdbcTemplate jdbc, CamelContext camel, ProducerTemplate producer) {
+        if (twilio.live()) {
+            return TwilioSmsSender.onCamel(camel, producer, twilio);
+        }
+        return new SandboxSmsSender(jdbc, producer, twilio.sandboxCallbackDelay(), twilio.canSignCallbacks());
+    }
+
+    @Bean
+    public SmsTemplates smsTemplates(@Value("${hub.sms.templates:classpath:sms-templates.properties}") Resource file)
+            throws IOException {
+        Properties properties = new Properties();
+        try (Reader reader = new InputStreamReader(file.getInputStream(), StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        }
+        return new PropertiesSmsTemplates(properties);
+    }
+
+    @Bean
+    JdbcSmsMessageLog smsMessageLog(JdbcTemplate jdbc) {
+        return new JdbcSmsMessageLog(jdbc);
+    }
+
+    @Bean
+    JdbcSmsDeliveryLog smsDeliveryLog(JdbcTemplate jdbc) {
+        return new JdbcSmsDeliveryLog(jdbc);
+    }
+
+    @Bean
+    SmsNotificationHandler smsNotificationHandler(SmsSender sender, SmsMessageLog messages, SmsTemplates templates,
+                                                  HubProperties hub) {
+        return new SmsNotificationHandler(sender, messages, templates, hub.publicBaseUrl() + STATUS_CALLBACK_PATH);
+    }
+
+    @Bean
+    SmsDeliveryUseCase smsDeliveryUseCase(SmsDeliveryLog deliveries) {
+        return new SmsDeliveryService(deliveries);
+    }
 
     @Bean
     JdbcSmsOperatorActionLog smsOperatorActionLog(JdbcTemplate jdbc) {

@@ -115,8 +115,8 @@ public class WebhookConfiguration {
     /** Named for the {@code webhook-relay} route. */
     @Bean
     RelayWebhookEventsUseCase webhookRelay(WebhookEventStore store, WebhookQueue queue, TransactionRunner tx,
-                                           HubProperties hub) {
-        return new WebhookRelay(store, queue, tx, hub.webhook().relayAfter());
+                                           WebhookProperties webhook) {
+        return new WebhookRelay(store, queue, tx, webhook.relayAfter());
     }
 
     @Bean
@@ -125,8 +125,8 @@ public class WebhookConfiguration {
     }
 
     @Bean
-    WebhookIntake webhookIntake(ReceiveWebhookUseCase ingestion, HubProperties hub, WebhookMetrics metrics) {
-        return new WebhookIntake(ingestion, hub.webhook().maxBytes(), metrics);
+    WebhookIntake webhookIntake(ReceiveWebhookUseCase ingestion, WebhookProperties webhook, WebhookMetrics metrics) {
+        return new WebhookIntake(ingestion, webhook.maxBytes(), metrics);
     }
 
     /** The processing routes' idempotent-consumer store on {@code CAMEL_MESSAGEPROCESSED} (created by Flyway). */

@@ -1,7 +1,6 @@
 package io.financehub.ledger;
 
-import io.financehub.platform.config.HubProperties;
-import io.financehub.platform.config.VendorConfiguration;
+import io.financehub.sideeffect.application.SideEffectPolicy;
 import io.financehub.ledger.adapter.AccountingProperties;
 import io.financehub.ledger.adapter.HledgerLedger;
 import io.financehub.ledger.adapter.SandboxAccountingLedger;
@@ -20,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class AccountingLedgerSelectionTest {
 
     private final DefaultCamelContext camel = new DefaultCamelContext();
-    private final VendorConfiguration vendors = new VendorConfiguration();
+    private final LedgerConfiguration vendors = new LedgerConfiguration();
 
     @AfterEach
     void stop() {
@@ -29,15 +28,15 @@ class AccountingLedgerSelectionTest {
 
     @Test
     void theSandboxIsTheDefault() {
-        assertThat(vendors.accountingLedger(properties(null, null), hub(Duration.ofMinutes(2)), null, camel,
+        assertThat(vendors.accountingLedger(properties(null, null), lease(Duration.ofMinutes(2)), null, camel,
                 Clock.systemUTC())).isInstanceOf(SandboxAccountingLedger.class);
     }
 
     @Test
     void hledgerAndXeroGetTheirOwnHttpComponent() {
-        assertThat(vendors.accountingLedger(properties("hledger", null), hub(Duration.ofMinutes(2)), null, camel,
+        assertThat(vendors.accountingLedger(properties("hledger", null), lease(Duration.ofMinutes(2)), null, camel,
                 Clock.systemUTC())).isInstanceOf(HledgerLedger.class);
-        assertThat(vendors.accountingLedger(properties("xero", null), hub(Duration.ofMinutes(2)), null, camel,
+        assertThat(vendors.accountingLedger(properties("xero", null), lease(Duration.ofMinutes(2)), null, camel,
                 Clock.systemUTC())).isInstanceOf(XeroLedger.class);
         assertThat(camel.getComponentNames()).contains("hub-hledger-http", "hub-xero-http");
     }
@@ -46,10 +45,10 @@ class AccountingLedgerSelectionTest {
     void aTimeoutThatLetsAnAttemptOutlastTheLeaseIsRefused() {
         // hledger: 4 calls x 3 waits x 10 s = 120 s, not shorter than a 2-minute lease
         assertThatThrownBy(() -> vendors.accountingLedger(properties("hledger", Duration.ofSeconds(10)),
-                hub(Duration.ofMinutes(2)), null, camel, Clock.systemUTC()))
+                lease(Duration.ofMinutes(2)), null, camel, Clock.systemUTC()))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("HUB_ACCOUNTING_TIMEOUT");
-        assertThat(vendors.accountingLedger(properties("xero", Duration.ofSeconds(10)), hub(Duration.ofMinutes(2)),
+        assertThat(vendors.accountingLedger(properties("xero", Duration.ofSeconds(10)), lease(Duration.ofMinutes(2)),
                 null, camel, Clock.systemUTC())).isInstanceOf(XeroLedger.class);
     }
 
@@ -57,18 +56,18 @@ class AccountingLedgerSelectionTest {
     void aLookupDelayThatDoesNotOutlastOneCallIsRefused() {
         // the delay runs from just before the post: one call may wait 3 x 5 s for it, so 15 s would leave no margin
         assertThatThrownBy(() -> vendors.accountingLedger(new AccountingProperties("hledger", "http://127.0.0.1:5000",
-                        Duration.ofSeconds(5), null, Duration.ofSeconds(15), null), hub(Duration.ofMinutes(2)), null,
+                        Duration.ofSeconds(5), null, Duration.ofSeconds(15), null), lease(Duration.ofMinutes(2)), null,
                 camel, Clock.systemUTC()))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("HUB_ACCOUNTING_LOOKUP_DELAY");
         assertThat(vendors.accountingLedger(new AccountingProperties("hledger", "http://127.0.0.1:5000",
-                Duration.ofSeconds(5), null, Duration.ofSeconds(16), null), hub(Duration.ofMinutes(2)), null, camel,
+                Duration.ofSeconds(5), null, Duration.ofSeconds(16), null), lease(Duration.ofMinutes(2)), null, camel,
                 Clock.systemUTC()).lookupDelay()).isEqualTo(Duration.ofSeconds(16));
     }
 
     @Test
     void anUnknownKindIsRefused() {
-        assertThatThrownBy(() -> vendors.accountingLedger(properties("quickbooks", null), hub(Duration.ofMinutes(2)),
+        assertThatThrownBy(() -> vendors.accountingLedger(properties("quickbooks", null), lease(Duration.ofMinutes(2)),
                 null, camel, Clock.systemUTC())).hasMessageContaining("hledger, xero or sandbox");
     }
 
@@ -76,7 +75,7 @@ class AccountingLedgerSelectionTest {
         return new AccountingProperties(kind, "http://127.0.0.1:5000", timeout, null, null, null);
     }
 
-    private static HubProperties hub(Duration lease) {
-        return new HubProperties(null, null, null, null, new HubProperties.SideEffects(lease, null, 0, null, null));
+    private static SideEffectPolicy lease(Duration lease) {
+        return new SideEffectPolicy(lease, Duration.ofSeconds(30), 6, Duration.ofSeconds(2), Duration.ofMinutes(5));
     }
 }

@@ -1,6 +1,5 @@
 package io.financehub.sms;
 
-import io.financehub.platform.config.VendorConfiguration;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.core.io.ClassPathResource;
@@ -15,7 +14,7 @@ class SmsTemplatesAtStartTest {
 
     @Test
     void packagedTemplatesLoad() throws Exception {
-        assertThat(new VendorConfiguration().smsTemplates(new ClassPathResource("sms-templates.properties"))).isNotNull();
+        assertThat(new SmsConfiguration().smsTemplates(new ClassPathResource("sms-templates.properties"))).isNotNull();
     }
 
     @Test
@@ -27,7 +26,7 @@ class SmsTemplatesAtStartTest {
                 sms-refund=Refunded {refundAmount} to {customerEmail}.
                 """;
 
-        assertThatThrownBy(() -> new VendorConfiguration().smsTemplates(
+        assertThatThrownBy(() -> new SmsConfiguration().smsTemplates(
                 new ByteArrayResource(file.getBytes(StandardCharsets.UTF_8))))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("{customerEmail}");
     }

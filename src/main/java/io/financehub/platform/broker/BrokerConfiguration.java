@@ -1,16 +1,8 @@
 package io.financehub.platform.broker;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.financehub.sideeffect.adapter.BrokerDeadLetterListener;
-import io.financehub.invoice.adapter.InvoiceCommandListener;
-import io.financehub.sideeffect.adapter.CamelMessageRedelivery;
-import io.financehub.sideeffect.adapter.CamelSideEffectQueue;
-import io.financehub.sideeffect.application.DeadLetterAdministration;
-import io.financehub.invoice.application.IssueInvoiceUseCase;
 import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
-import org.apache.camel.ProducerTemplate;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCustomizer;
@@ -18,37 +10,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Artemis and the JMS adapters. Camel reaches Artemis through camel-jms on Spring Boot's pooled Artemis
+ * Artemis: the embedded broker and its security. Camel reaches Artemis through camel-jms on Spring Boot's pooled Artemis
  * connection factory ({@code spring.artemis.pool.enabled}); camel-activemq is deliberately not used, because it
  * brings ActiveMQ Classic's auto-configuration, which then replaces Artemis.
  */
 @Configuration
-public class MessagingConfiguration {
+public class BrokerConfiguration {
 
     /** Redelivery before the broker dead-letters a message that keeps failing. */
-    static final int MAX_DELIVERY_ATTEMPTS = 6;
-
-    @Bean
-    CamelSideEffectQueue sideEffectQueue(ProducerTemplate producer) {
-        return new CamelSideEffectQueue(producer);
-    }
-
-    @Bean
-    CamelMessageRedelivery messageRedelivery(ProducerTemplate producer) {
-        return new CamelMessageRedelivery(producer);
-    }
-
-    /** Named for the {@code invoice-commands} route. */
-    @Bean
-    InvoiceCommandListener invoiceCommandListener(IssueInvoiceUseCase issueInvoice, ObjectMapper json) {
-        return new InvoiceCommandListener(issueInvoice, json);
-    }
-
-    /** Named for the {@code dead-letter-recorder} route. */
-    @Bean
-    BrokerDeadLetterListener brokerDeadLetterListener(DeadLetterAdministration deadLetters) {
-        return new BrokerDeadLetterListener(deadLetters, MAX_DELIVERY_ATTEMPTS);
-    }
+    public static final int MAX_DELIVERY_ATTEMPTS = 6;
 
     /**
      * The embedded broker: a TCP acceptor for outside JMS clients, and an explicit dead-letter and expiry address

@@ -1,0 +1,51 @@
+package io.financehub.invoice;
+
+import io.financehub.audit.application.AuditLog;
+import io.financehub.invoice.adapter.InvoiceCommandListener;
+import io.financehub.invoice.adapter.JdbcInvoiceRepository;
+import io.financehub.invoice.adapter.JdbcTimelineReadModel;
+import io.financehub.invoice.application.InvoiceRepository;
+import io.financehub.invoice.application.InvoiceTimelineQuery;
+import io.financehub.invoice.application.InvoiceTimelineService;
+import io.financehub.invoice.application.IssueInvoiceService;
+import io.financehub.invoice.application.IssueInvoiceUseCase;
+import io.financehub.invoice.application.TimelineReadModel;
+import io.financehub.platform.persistence.TransactionRunner;
+import io.financehub.sideeffect.application.SideEffectDispatch;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import java.time.Clock;
+
+/** Invoices: issuing them (HTTP and JMS), their timeline, and the tables behind both. */
+@Configuration
+public class InvoiceConfiguration {
+
+    @Bean
+    JdbcInvoiceRepository invoiceRepository(JdbcTemplate jdbc) {
+        return new JdbcInvoiceRepository(jdbc);
+    }
+
+    @Bean
+    JdbcTimelineReadModel timelineReadModel(JdbcTemplate jdbc) {
+        return new JdbcTimelineReadModel(jdbc);
+    }
+
+    @Bean
+    IssueInvoiceUseCase issueInvoiceUseCase(InvoiceRepository invoices, SideEffectDispatch dispatch, AuditLog audit,
+                                            TransactionRunner tx, Clock clock) {
+        return new IssueInvoiceService(invoices, dispatch, audit, tx, clock);
+    }
+
+    @Bean
+    InvoiceTimelineQuery invoiceTimelineQuery(InvoiceRepository invoices, TimelineReadModel readModel) {
+        return new InvoiceTimelineService(invoices, readModel);
+    }
+
+    /** Named for the {@code invoice-commands} route. */
+    @Bean
+    InvoiceCommandListener invoiceCommandListener(IssueInvoiceUseCase issueInvoice, ObjectMapper json) {
+        return new InvoiceCommandListener(issueInvoice, json);
+    }
+}

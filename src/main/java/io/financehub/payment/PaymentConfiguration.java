@@ -1,0 +1,54 @@
+package io.financehub.payment;
+
+import io.financehub.invoice.application.InvoiceRepository;
+import io.financehub.payment.adapter.JdbcPaymentAttemptLog;
+import io.financehub.payment.adapter.JdbcRefundLedger;
+import io.financehub.payment.adapter.SandboxPaymentGateway;
+import io.financehub.payment.adapter.StripePaymentGateway;
+import io.financehub.payment.adapter.StripeProperties;
+import io.financehub.payment.application.PaymentAttemptLog;
+import io.financehub.payment.application.PaymentEventService;
+import io.financehub.payment.application.PaymentEventUseCase;
+import io.financehub.payment.application.PaymentGateway;
+import io.financehub.payment.application.PaymentIntentHandler;
+import io.financehub.payment.application.RefundLedger;
+import io.financehub.platform.persistence.TransactionRunner;
+import io.financehub.sideeffect.application.SideEffectDispatch;
+import com.stripe.model.PaymentIntent;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import java.time.Clock;
+
+/** Payments: the Stripe PaymentIntent side effect, payment events applied to invoices, and their tables. */
+@Configuration
+public class PaymentConfiguration {
+
+    /** Chosen by {@code HUB_STRIPE_MODE}: {@code sandbox} (default, in process) or {@code live}. */
+    @Bean
+    PaymentGateway paymentGateway(StripeProperties stripe) {
+        return stripe.live() ? new StripePaymentGateway(stripe) : new SandboxPaymentGateway();
+    }
+
+    @Bean
+    JdbcPaymentAttemptLog paymentAttemptLog(JdbcTemplate jdbc) {
+        return new JdbcPaymentAttemptLog(jdbc);
+    }
+
+    @Bean
+    JdbcRefundLedger refundLedger(JdbcTemplate jdbc) {
+        return new JdbcRefundLedger(jdbc);
+    }
+
+    @Bean
+    PaymentIntentHandler paymentIntentHandler(PaymentGateway gateway, PaymentAttemptLog attempts,
+                                              InvoiceRepository invoices, Clock clock) {
+        return new PaymentIntentHandler(gateway, attempts, invoices, clock);
+    }
+
+    @Bean
+    PaymentEventUseCase paymentEventUseCase(InvoiceRepository invoices, RefundLedger refunds,
+                                            SideEffectDispatch dispatch, TransactionRunner tx, Clock clock) {
+        return new PaymentEventService(invoices, refunds, dispatch, tx, clock);
+    }
+}
