@@ -19,7 +19,7 @@ import io.financehub.invoice.domain.Customer;
 import io.financehub.sideeffect.domain.IdempotencyKey;
 import io.financehub.invoice.domain.Invoice;
 import io.financehub.invoice.domain.Money;
-import io.financehub.payment.domain.PaymentFacts;
+import io.financehub.invoice.domain.PaymentFacts;
 import io.financehub.sideeffect.domain.SideEffect;
 import io.financehub.sideeffect.domain.SideEffectAction;
 import io.financehub.sideeffect.domain.SideEffectChannel;

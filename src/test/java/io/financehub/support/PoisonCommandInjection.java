@@ -1,6 +1,6 @@
 package io.financehub.support;
 
-import io.financehub.invoice.application.CommandChannel;
+import io.financehub.audit.domain.CommandChannel;
 import io.financehub.invoice.application.IssueInvoiceCommand;
 import io.financehub.invoice.application.IssueInvoiceResult;
 import io.financehub.invoice.application.IssueInvoiceUseCase;

@@ -10,7 +10,7 @@ import io.financehub.webhook.application.WebhookEventStore.NewWebhookEvent;
 import io.financehub.invoice.domain.Customer;
 import io.financehub.invoice.domain.Invoice;
 import io.financehub.invoice.domain.Money;
-import io.financehub.payment.domain.PaymentFacts;
+import io.financehub.invoice.domain.PaymentFacts;
 import io.financehub.webhook.domain.WebhookEventStatus;
 import io.financehub.webhook.domain.WebhookProvider;
 import io.financehub.support.WebhookSigner;

@@ -2,7 +2,7 @@ package io.financehub.audit.adapter;
 
 import io.financehub.platform.persistence.SqlTime;
 import io.financehub.platform.persistence.Text;
-import io.financehub.invoice.application.CommandChannel;
+import io.financehub.audit.domain.CommandChannel;
 import io.financehub.audit.application.AuditLog;
 import org.springframework.jdbc.core.JdbcTemplate;
 

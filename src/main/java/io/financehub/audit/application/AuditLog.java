@@ -1,6 +1,6 @@
 package io.financehub.audit.application;
 
-import io.financehub.invoice.application.CommandChannel;
+import io.financehub.audit.domain.CommandChannel;
 
 /** Append-only record of what reached the hub, whatever became of it. Never stores secrets. */
 public interface AuditLog {

@@ -1,7 +1,7 @@
 package io.financehub.invoice.adapter;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.financehub.invoice.application.CommandChannel;
+import io.financehub.audit.domain.CommandChannel;
 import io.financehub.invoice.application.CommandValidationException;
 import io.financehub.invoice.application.FieldError;
 import io.financehub.invoice.application.IdempotencyConflictException;

@@ -3,7 +3,7 @@ package io.financehub.invoice.adapter;
 import io.financehub.platform.web.HubApiException;
 import io.financehub.platform.web.BoundedBody;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.financehub.invoice.application.CommandChannel;
+import io.financehub.audit.domain.CommandChannel;
 import io.financehub.invoice.application.CommandValidationException;
 import io.financehub.invoice.application.InvoiceTimeline;
 import io.financehub.invoice.application.InvoiceTimelineQuery;

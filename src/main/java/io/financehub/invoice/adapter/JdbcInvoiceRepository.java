@@ -5,7 +5,7 @@ import io.financehub.invoice.application.InvoiceRepository;
 import io.financehub.invoice.domain.Customer;
 import io.financehub.invoice.domain.Invoice;
 import io.financehub.invoice.domain.Money;
-import io.financehub.payment.domain.PaymentFacts;
+import io.financehub.invoice.domain.PaymentFacts;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 

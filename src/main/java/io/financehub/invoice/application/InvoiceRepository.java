@@ -1,7 +1,7 @@
 package io.financehub.invoice.application;
 
 import io.financehub.invoice.domain.Invoice;
-import io.financehub.payment.domain.PaymentFacts;
+import io.financehub.invoice.domain.PaymentFacts;
 
 import java.util.Optional;
 

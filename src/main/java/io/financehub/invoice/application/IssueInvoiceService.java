@@ -1,5 +1,6 @@
 package io.financehub.invoice.application;
 
+import io.financehub.audit.domain.CommandChannel;
 import io.financehub.sideeffect.application.OutboxRelay;
 import io.financehub.sideeffect.application.SideEffectDispatch;
 import io.financehub.audit.application.AuditLog;
@@ -7,7 +8,7 @@ import io.financehub.platform.persistence.TransactionRunner;
 import io.financehub.invoice.domain.Customer;
 import io.financehub.sideeffect.domain.IdempotencyKey;
 import io.financehub.invoice.domain.Invoice;
-import io.financehub.payment.domain.PaymentFacts;
+import io.financehub.invoice.domain.PaymentFacts;
 import io.financehub.sideeffect.domain.SideEffectAction;
 
 import java.time.Clock;

@@ -1,5 +1,7 @@
 package io.financehub.invoice.application;
 
+import io.financehub.audit.domain.CommandChannel;
+
 /**
  * Issues an invoice: stores it and its side effects (payment intent, receivable posting, SMS) under their
  * idempotency keys, then hands the side effects to their queues.

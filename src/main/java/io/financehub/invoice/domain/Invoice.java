@@ -1,6 +1,5 @@
 package io.financehub.invoice.domain;
 
-import io.financehub.payment.domain.PaymentFacts;
 import java.time.Instant;
 
 /**

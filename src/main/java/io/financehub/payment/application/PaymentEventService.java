@@ -7,7 +7,7 @@ import io.financehub.platform.persistence.TransactionRunner;
 import io.financehub.sideeffect.domain.IdempotencyKey;
 import io.financehub.invoice.domain.Invoice;
 import io.financehub.payment.domain.PaymentEvent;
-import io.financehub.payment.domain.PaymentFacts;
+import io.financehub.invoice.domain.PaymentFacts;
 import io.financehub.sideeffect.domain.SideEffectAction;
 import io.financehub.webhook.domain.WebhookEventStatus;
 

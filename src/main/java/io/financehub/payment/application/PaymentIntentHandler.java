@@ -6,7 +6,7 @@ import io.financehub.payment.application.PaymentGateway.PaymentIntentRequest;
 import io.financehub.sideeffect.application.VendorExchange;
 import io.financehub.sideeffect.application.VendorOutcome;
 import io.financehub.invoice.domain.Invoice;
-import io.financehub.payment.domain.PaymentFacts;
+import io.financehub.invoice.domain.PaymentFacts;
 import io.financehub.sideeffect.domain.SideEffect;
 import io.financehub.sideeffect.domain.SideEffectAction;
 import io.financehub.sideeffect.domain.SideEffectStatus;

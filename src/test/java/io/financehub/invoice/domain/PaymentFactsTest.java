@@ -1,4 +1,4 @@
-package io.financehub.payment.domain;
+package io.financehub.invoice.domain;
 
 import io.financehub.invoice.domain.InvoiceStatus;
 import org.junit.jupiter.api.Test;

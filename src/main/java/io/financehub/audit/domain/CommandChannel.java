@@ -1,4 +1,4 @@
-package io.financehub.invoice.application;
+package io.financehub.audit.domain;
 
 /** Where a command came from; kept in the inbound audit. */
 public enum CommandChannel {
