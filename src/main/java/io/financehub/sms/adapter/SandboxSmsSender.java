@@ -16,8 +16,8 @@ import java.util.UUID;
 
 /**
  * Twilio's test credentials in process: accepts the message, gives it a SID and keeps it (in a
- * {@link SandboxSmsStore}, so the lookup by recipient works from every replica). Twilio's magic test number {@code +15005550001} is refused as
- * invalid (21211), as Twilio's test mode does.
+ * {@link SandboxSmsStore}, so the lookup by recipient works from every replica). Twilio's magic test number
+ * {@code +15005550001} is refused as invalid (21211), as Twilio's test mode does.
  * <p>
  * Like Twilio, it later reports the message {@code sent} and then {@code delivered} to the status callback URL: both
  * callbacks are scheduled on a broker queue (Artemis scheduled delivery), so they survive a restart and are sent by
