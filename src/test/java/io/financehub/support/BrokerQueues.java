@@ -22,9 +22,12 @@ public final class BrokerQueues {
         await().atMost(Duration.ofSeconds(20)).until(() -> isEmpty(broker, queue));
     }
 
+    /** @throws IllegalArgumentException when the broker has no such queue (a misspelt name would prove nothing) */
     public static boolean isEmpty(EmbeddedActiveMQ broker, String queue) {
         Queue held = broker.getActiveMQServer().locateQueue(queue);
-        return held == null || (held.getMessageCount() == 0 && held.getScheduledCount() == 0
-                && held.getDeliveringCount() == 0);
+        if (held == null) {
+            throw new IllegalArgumentException("the broker has no queue " + queue);
+        }
+        return held.getMessageCount() == 0 && held.getScheduledCount() == 0 && held.getDeliveringCount() == 0;
     }
 }
