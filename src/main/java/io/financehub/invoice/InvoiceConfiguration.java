@@ -2,6 +2,7 @@ package io.financehub.invoice;
 
 import io.financehub.audit.application.AuditLog;
 import io.financehub.invoice.adapter.InvoiceCommandListener;
+import io.financehub.invoice.adapter.InvoiceCommandReader;
 import io.financehub.invoice.adapter.JdbcInvoiceRepository;
 import io.financehub.invoice.adapter.JdbcTimelineReadModel;
 import io.financehub.invoice.application.InvoiceRepository;
@@ -43,9 +44,15 @@ public class InvoiceConfiguration {
         return new InvoiceTimelineService(invoices, readModel);
     }
 
+    /** One reading of the command JSON for both channels, HTTP and JMS. */
+    @Bean
+    InvoiceCommandReader invoiceCommandReader(ObjectMapper json) {
+        return new InvoiceCommandReader(json);
+    }
+
     /** Named for the {@code invoice-commands} route. */
     @Bean
-    InvoiceCommandListener invoiceCommandListener(IssueInvoiceUseCase issueInvoice, ObjectMapper json) {
-        return new InvoiceCommandListener(issueInvoice, json);
+    InvoiceCommandListener invoiceCommandListener(IssueInvoiceUseCase issueInvoice, InvoiceCommandReader reader) {
+        return new InvoiceCommandListener(issueInvoice, reader);
     }
 }

@@ -4,6 +4,7 @@ import io.financehub.invoice.application.InvoiceRepository;
 import io.financehub.ledger.adapter.AccountingProperties;
 import io.financehub.ledger.adapter.HledgerLedger;
 import io.financehub.ledger.adapter.JdbcAccountingPostLog;
+import io.financehub.ledger.adapter.JdbcSandboxLedgerStore;
 import io.financehub.ledger.adapter.JdbcReconciliationReadModel;
 import io.financehub.ledger.adapter.LedgerHttpClient;
 import io.financehub.ledger.adapter.SandboxAccountingLedger;
@@ -51,7 +52,7 @@ public class LedgerConfiguration {
                     + " with HUB_ACCOUNTING_TIMEOUT " + accounting.timeout() + ")");
         }
         return switch (accounting.kind()) {
-            case "sandbox" -> new SandboxAccountingLedger(jdbc);
+            case "sandbox" -> new SandboxAccountingLedger(new JdbcSandboxLedgerStore(jdbc));
             case "hledger" -> new HledgerLedger(LedgerHttpClient.register(camel, "hub-hledger-http",
                     accounting.timeout(), accounting.connectionsFor("hledger")), accounting.requireUrl(),
                     accounting.timeout(), accounting.lookupDelay(), clock);

@@ -1,9 +1,11 @@
 package io.financehub.sms;
 
+import io.financehub.sms.adapter.JdbcSandboxSmsStore;
 import io.financehub.sms.adapter.JdbcSmsDeliveryLog;
 import io.financehub.sms.adapter.JdbcSmsMessageLog;
 import io.financehub.sms.adapter.PropertiesSmsTemplates;
 import io.financehub.sms.adapter.SandboxSmsSender;
+import io.financehub.sms.adapter.SandboxSmsStore;
 import io.financehub.sms.adapter.TwilioSmsSender;
 import io.financehub.sms.application.SmsDeliveryLog;
 import io.financehub.sms.application.SmsDeliveryService;
@@ -50,11 +52,18 @@ public class SmsConfiguration {
     static final String STATUS_CALLBACK_PATH = "/webhooks/twilio/sms-status";
 
     @Bean
-    SmsSender smsSender(TwilioProperties twilio, JdbcTemplate jdbc, CamelContext camel, ProducerTemplate producer) {
+    SmsSender smsSender(TwilioProperties twilio, SandboxSmsStore sandboxSms, CamelContext camel,
+                        ProducerTemplate producer) {
         if (twilio.live()) {
             return TwilioSmsSender.onCamel(camel, producer, twilio);
         }
-        return new SandboxSmsSender(jdbc, producer, twilio.sandboxCallbackDelay(), twilio.canSignCallbacks());
+        return new SandboxSmsSender(sandboxSms, producer, twilio.sandboxCallbackDelay(), twilio.canSignCallbacks());
+    }
+
+    /** The sandbox vendor's messages; also read by the callbacks of messages sent before a switch to live. */
+    @Bean
+    JdbcSandboxSmsStore sandboxSmsStore(JdbcTemplate jdbc) {
+        return new JdbcSandboxSmsStore(jdbc);
     }
 
     @Bean
@@ -107,12 +116,12 @@ public class SmsConfiguration {
      * only once the server runs).
      */
     @Bean
-    SandboxSmsStatusCallbacks sandboxSmsStatusCallbacks(JdbcTemplate jdbc, TwilioProperties twilio, HubProperties hub,
-                                                        Environment env) {
+    SandboxSmsStatusCallbacks sandboxSmsStatusCallbacks(SandboxSmsStore sandboxSms, TwilioProperties twilio,
+                                                        HubProperties hub, Environment env) {
         Supplier<String> target = () -> twilio.sandboxCallbackUrl().isBlank()
                 ? "http://127.0.0.1:" + env.getProperty("local.server.port", env.getProperty("server.port", "8080"))
                         + SandboxSmsStatusCallbacks.WEBHOOK_PATH
                 : twilio.sandboxCallbackUrl();
-        return new SandboxSmsStatusCallbacks(jdbc, twilio, hub.publicBaseUrl(), target);
+        return new SandboxSmsStatusCallbacks(sandboxSms, twilio, hub.publicBaseUrl(), target);
     }
 }

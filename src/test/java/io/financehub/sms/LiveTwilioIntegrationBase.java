@@ -1,9 +1,11 @@
 package io.financehub.sms;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.financehub.support.BrokerQueues;
 import io.financehub.support.HubClient;
 import io.financehub.support.HubIntegrationBase;
 import io.financehub.support.WireMockWarmUp;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -38,6 +40,8 @@ abstract class LiveTwilioIntegrationBase extends HubIntegrationBase {
 
     @Autowired
     JdbcTemplate jdbc;
+    @Autowired
+    EmbeddedActiveMQ broker;
 
     @DynamicPropertySource
     static void liveTwilio(DynamicPropertyRegistry registry) {
@@ -71,6 +75,15 @@ abstract class LiveTwilioIntegrationBase extends HubIntegrationBase {
         List<String> status = jdbc.queryForList("SELECT status FROM idempotency_keys WHERE idempotency_key = ?",
                 String.class, key);
         return status.isEmpty() ? null : status.get(0);
+    }
+
+    /**
+     * Every SMS send goes through a message on the SMS side-effect queue: once it holds nothing (none waiting,
+     * scheduled or unacknowledged), every send that was asked for has been made, and a side effect the workers and
+     * the relay leave alone (succeeded, failed, unknown) gets none more.
+     */
+    void awaitSmsQueueEmpty() {
+        BrokerQueues.awaitEmpty(broker, TwilioSmsLiveIT.SMS_QUEUE);
     }
 
     void awaitSideEffect(String key, String status) {

@@ -4,8 +4,10 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.twilio.security.RequestValidator;
 import io.financehub.sms.application.SmsDeliveryUseCase;
+import io.financehub.support.BrokerQueues;
 import io.financehub.support.HubClient;
 import io.financehub.support.HubIntegrationBase;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -39,6 +41,7 @@ import static org.awaitility.Awaitility.await;
 class SandboxSmsCallbacksIT extends HubIntegrationBase {
 
     static final String PATH = "/webhooks/twilio/sms-status";
+    static final String CALLBACK_QUEUE = "hub.sandbox.sms-status-callbacks";
     static final WireMockServer WEBHOOK = new WireMockServer(wireMockConfig().dynamicPort());
 
     static {
@@ -50,6 +53,8 @@ class SandboxSmsCallbacksIT extends HubIntegrationBase {
     JdbcTemplate jdbc;
     @Autowired
     SmsDeliveryUseCase deliveries;
+    @Autowired
+    EmbeddedActiveMQ broker;
 
     @DynamicPropertySource
     static void sandbox(DynamicPropertyRegistry registry) {
@@ -91,7 +96,10 @@ class SandboxSmsCallbacksIT extends HubIntegrationBase {
         callbacks.forEach(c -> deliveries.apply(sid, form(c.getBodyAsString()).get("MessageStatus")));
         assertThat(jdbc.queryForObject("SELECT status FROM sms_messages WHERE idempotency_key = ?", String.class, key))
                 .isEqualTo("delivered");
-        await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(3)).until(() -> callbacksFor(sid).size() == 2);
+        // both callbacks were scheduled when the SMS was sent; once their queue holds nothing (none scheduled,
+        // waiting or unacknowledged) no callback is left to come, so the two seen are all there are
+        BrokerQueues.awaitEmpty(broker, CALLBACK_QUEUE);
+        assertThat(callbacksFor(sid)).hasSize(2);
     }
 
     static List<LoggedRequest> callbacksFor(String sid) {

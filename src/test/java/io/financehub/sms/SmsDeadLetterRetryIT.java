@@ -41,8 +41,8 @@ class SmsDeadLetterRetryIT extends LiveTwilioIntegrationBase {
         HttpResponse<String> retry = hub().postAdmin("/admin/dead-letters/" + letter + "/retry");
 
         assertThat(retry.statusCode()).as(retry.body()).isEqualTo(200);
-        await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(6)).untilAsserted(() -> assertThat(sent(to))
-                .as("messages POSTed to the Twilio stub").isEqualTo(1));
+        awaitSmsQueueEmpty();
+        assertThat(sent(to)).as("messages POSTed to the Twilio stub").isEqualTo(1);
         assertThat(jdbc.queryForMap("SELECT provider_msg_id, status FROM sms_messages WHERE idempotency_key = ?", key))
                 .containsEntry("provider_msg_id", "SM201").containsEntry("status", "delivered");
         assertThat(sideEffectStatus(key)).isEqualTo("succeeded");
@@ -66,7 +66,8 @@ class SmsDeadLetterRetryIT extends LiveTwilioIntegrationBase {
         assertThat(retry.body()).contains("\"error\":\"vendor_unavailable\"");
         assertThat(jdbc.queryForObject("SELECT status FROM dead_letters WHERE id = ?", String.class, letter))
                 .isEqualTo("open");
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> sent(to) == 1);
+        awaitSmsQueueEmpty();
+        assertThat(sent(to)).isEqualTo(1);
         assertThat(sideEffectStatus(key)).isEqualTo("unknown");
     }
 
@@ -83,7 +84,8 @@ class SmsDeadLetterRetryIT extends LiveTwilioIntegrationBase {
 
         assertThat(retry.body()).contains("\"status\":\"retried\"", "\"outcome\":\"resent\"");
         await().atMost(Duration.ofSeconds(20)).until(() -> "succeeded".equals(sideEffectStatus(key)));
-        await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> sent(to) == 2);
+        awaitSmsQueueEmpty();
+        assertThat(sent(to)).isEqualTo(2);
     }
 
     /** The dead letter the broker leaves when the key's queue message kept failing. */

@@ -1,16 +1,15 @@
 package io.financehub.invoice.adapter;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.financehub.audit.domain.CommandChannel;
-import io.financehub.invoice.application.CommandValidationException;
+import io.financehub.invoice.adapter.InvoiceCommandReader.InvalidCommandException;
+import io.financehub.invoice.adapter.InvoiceCommandReader.Malformation;
+import io.financehub.invoice.adapter.InvoiceCommandReader.MalformedCommandException;
 import io.financehub.invoice.application.FieldError;
 import io.financehub.invoice.application.IdempotencyConflictException;
 import io.financehub.invoice.application.IssueInvoiceCommand;
 import io.financehub.invoice.application.IssueInvoiceResult;
 import io.financehub.invoice.application.IssueInvoiceUseCase;
 
-import java.io.IOException;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -23,11 +22,11 @@ public class InvoiceCommandListener {
     public static final String ISSUE_INVOICE = "IssueInvoice";
 
     private final IssueInvoiceUseCase issueInvoice;
-    private final ObjectMapper json;
+    private final InvoiceCommandReader reader;
 
-    public InvoiceCommandListener(IssueInvoiceUseCase issueInvoice, ObjectMapper json) {
+    public InvoiceCommandListener(IssueInvoiceUseCase issueInvoice, InvoiceCommandReader reader) {
         this.issueInvoice = issueInvoice;
-        this.json = json;
+        this.reader = reader;
     }
 
     /** @return {@code accepted:<id>} or {@code replayed:<id>}, recorded by the route's exchange audit */
@@ -35,14 +34,7 @@ public class InvoiceCommandListener {
         if (!ISSUE_INVOICE.equals(command)) {
             throw reject(null, "unsupported command property '" + command + "'; expected command=IssueInvoice");
         }
-        Map<?, ?> fields = decode(body);
-        IssueInvoiceCommand issue;
-        try {
-            issue = IssueInvoiceCommand.fromJson(fields);
-        } catch (CommandValidationException e) {
-            throw reject(IssueInvoiceCommand.auditableInvoiceId(fields), "validation_failed: " + e.errors().stream()
-                    .map(FieldError::toString).collect(Collectors.joining("; ")));
-        }
+        IssueInvoiceCommand issue = read(body);
         try {
             IssueInvoiceResult result = issueInvoice.issue(issue, CommandChannel.JMS);
             return (result.replayed() ? "replayed:" : "accepted:") + issue.invoiceId();
@@ -52,15 +44,17 @@ public class InvoiceCommandListener {
         }
     }
 
-    private Map<?, ?> decode(String body) {
+    private IssueInvoiceCommand read(String body) {
         try {
-            Object decoded = body == null ? null : json.readValue(body, Object.class);
-            if (decoded instanceof Map<?, ?> map) {
-                return map;
-            }
-            throw reject(null, "malformed_payload: the message body must be a JSON object");
-        } catch (IOException e) {
-            throw reject(null, "malformed_payload: the message body is not valid JSON");
+            return reader.read(body);
+        } catch (MalformedCommandException e) {
+            // a JMS text body is never EMPTY: "" is no JSON, a missing body no object
+            throw reject(null, e.malformation() == Malformation.NOT_JSON
+                    ? "malformed_payload: the message body is not valid JSON"
+                    : "malformed_payload: the message body must be a JSON object");
+        } catch (InvalidCommandException e) {
+            throw reject(e.auditableInvoiceId(), "validation_failed: " + e.validation().errors().stream()
+                    .map(FieldError::toString).collect(Collectors.joining("; ")));
         }
     }
 

@@ -2,9 +2,9 @@ package io.financehub.invoice.adapter;
 
 import io.financehub.platform.web.HubApiException;
 import io.financehub.platform.web.BoundedBody;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.financehub.audit.domain.CommandChannel;
-import io.financehub.invoice.application.CommandValidationException;
+import io.financehub.invoice.adapter.InvoiceCommandReader.InvalidCommandException;
+import io.financehub.invoice.adapter.InvoiceCommandReader.MalformedCommandException;
 import io.financehub.invoice.application.InvoiceTimeline;
 import io.financehub.invoice.application.InvoiceTimelineQuery;
 import io.financehub.invoice.application.IssueInvoiceCommand;
@@ -21,7 +21,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.io.IOException;
 import java.net.URI;
-import java.util.Map;
 
 /**
  * Invoice commands and timelines over HTTP. Calls use cases only. The body is read raw and bounded (never through a
@@ -33,14 +32,14 @@ public class InvoiceController {
 
     private final IssueInvoiceUseCase issueInvoice;
     private final InvoiceTimelineQuery timelines;
-    private final ObjectMapper json;
+    private final InvoiceCommandReader reader;
     private final int maxBytes;
 
-    public InvoiceController(IssueInvoiceUseCase issueInvoice, InvoiceTimelineQuery timelines, ObjectMapper json,
-                             InvoiceApiProperties limits) {
+    public InvoiceController(IssueInvoiceUseCase issueInvoice, InvoiceTimelineQuery timelines,
+                             InvoiceCommandReader reader, InvoiceApiProperties limits) {
         this.issueInvoice = issueInvoice;
         this.timelines = timelines;
-        this.json = json;
+        this.reader = reader;
         this.maxBytes = limits.maxBytes();
     }
 
@@ -73,27 +72,23 @@ public class InvoiceController {
         }
     }
 
+    /** Only unparseable JSON and invalid fields are audited: an empty or non-object body is answered alone. */
     private IssueInvoiceCommand parse(byte[] body) {
-        Map<?, ?> fields;
         try {
-            if (body == null || body.length == 0) {
-                throw new HubApiException(HttpStatus.BAD_REQUEST, "malformed_payload", "the body is empty");
-            }
-            Object decoded = json.readValue(body, Object.class);
-            if (!(decoded instanceof Map<?, ?> map)) {
-                throw new HubApiException(HttpStatus.BAD_REQUEST, "malformed_payload", "the body must be a JSON object");
-            }
-            fields = map;
-        } catch (IOException e) {
-            issueInvoice.recordRejected(CommandChannel.HTTP, null, "malformed JSON");
-            throw new HubApiException(HttpStatus.BAD_REQUEST, "malformed_payload", "the body is not valid JSON");
-        }
-        try {
-            return IssueInvoiceCommand.fromJson(fields);
-        } catch (CommandValidationException e) {
-            issueInvoice.recordRejected(CommandChannel.HTTP, IssueInvoiceCommand.auditableInvoiceId(fields),
-                    e.getMessage());
-            throw e;
+            return reader.read(body);
+        } catch (MalformedCommandException e) {
+            String message = switch (e.malformation()) {
+                case EMPTY -> "the body is empty";
+                case NOT_OBJECT -> "the body must be a JSON object";
+                case NOT_JSON -> {
+                    issueInvoice.recordRejected(CommandChannel.HTTP, null, "malformed JSON");
+                    yield "the body is not valid JSON";
+                }
+            };
+            throw new HubApiException(HttpStatus.BAD_REQUEST, "malformed_payload", message);
+        } catch (InvalidCommandException e) {
+            issueInvoice.recordRejected(CommandChannel.HTTP, e.auditableInvoiceId(), e.getMessage());
+            throw e.validation();
         }
     }
 }

@@ -7,7 +7,6 @@ import io.financehub.ledger.application.AccountingReconciliationQuery;
 import io.financehub.ledger.application.AccountingReconciliationQuery.LedgerUnreadableException;
 import io.financehub.ledger.application.ReconciliationReport;
 import io.financehub.ledger.application.RepostLedgerEntryUseCase;
-import io.financehub.ledger.application.RepostLedgerEntryUseCase.NotFoundException;
 import io.financehub.ledger.application.RepostLedgerEntryUseCase.NotRepostableException;
 import io.financehub.ledger.application.RepostLedgerEntryUseCase.Outcome;
 import org.springframework.http.HttpHeaders;
@@ -74,10 +73,5 @@ public class ReconciliationController {
     @ExceptionHandler(NotRepostableException.class)
     ResponseEntity<ErrorBody> notRepostable(NotRepostableException e) {
         return ApiErrorHandler.respond(HttpStatus.BAD_REQUEST, ErrorBody.of("validation_failed", e.getMessage()));
-    }
-
-    @ExceptionHandler(NotFoundException.class)
-    ResponseEntity<ErrorBody> notFound(NotFoundException e) {
-        return ApiErrorHandler.respond(HttpStatus.NOT_FOUND, ErrorBody.of("not_found", e.getMessage()));
     }
 }

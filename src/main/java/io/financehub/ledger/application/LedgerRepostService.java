@@ -1,5 +1,6 @@
 package io.financehub.ledger.application;
 
+import io.financehub.platform.web.NotFoundException;
 import io.financehub.sideeffect.application.SideEffectDispatch;
 import io.financehub.ledger.application.AccountingReconciliationQuery.LedgerUnreadableException;
 import io.financehub.invoice.application.InvoiceRepository;
@@ -46,7 +47,7 @@ public class LedgerRepostService implements RepostLedgerEntryUseCase {
     public Outcome repost(String idempotencyKey) {
         IdempotencyKey key = accountingKey(idempotencyKey);
         Invoice invoice = invoices.find(key.invoiceId())
-                .orElseThrow(() -> new NotFoundException("no invoice " + key.invoiceId()));
+                .orElseThrow(() -> new NotFoundException("invoice", key.invoiceId()));
         Optional<SideEffect> effect = sideEffects.find(key.value());
         if (effect.isPresent() && !canReopen(effect.get().status())) {
             return Outcome.IN_FLIGHT;
@@ -58,7 +59,8 @@ public class LedgerRepostService implements RepostLedgerEntryUseCase {
             boolean owed = key.action() == SideEffectAction.POST_INVOICE
                     || (key.action() == SideEffectAction.POST_PAYMENT && invoice.facts().succeeded());
             if (!owed) {
-                throw new NotFoundException("the hub owes no posting " + key.value());
+                throw new NotFoundException("posting", key.value(),
+                        "the hub owes no posting " + key.value());
             }
             if (inLedger) {
                 return Outcome.ALREADY_POSTED;

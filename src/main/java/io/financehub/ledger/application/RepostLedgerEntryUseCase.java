@@ -1,5 +1,7 @@
 package io.financehub.ledger.application;
 
+import io.financehub.platform.web.NotFoundException;
+
 /**
  * An operator's repair of a posting the ledger lost (deleted by hand, or never landed): the posting's side effect
  * is reopened under its own key and dispatched, so it runs through the same exactly-once path as the first time —
@@ -36,13 +38,6 @@ public interface RepostLedgerEntryUseCase {
     /** The key is not one of an accounting posting. */
     class NotRepostableException extends RuntimeException {
         public NotRepostableException(String message) {
-            super(message);
-        }
-    }
-
-    /** The hub owes no posting under this key. */
-    class NotFoundException extends RuntimeException {
-        public NotFoundException(String message) {
             super(message);
         }
     }

@@ -1,10 +1,9 @@
 package io.financehub.platform.web;
 
-import io.financehub.invoice.application.CommandValidationException;
-import io.financehub.sideeffect.application.DeadLetterAdministration;
-import io.financehub.invoice.application.IdempotencyConflictException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -18,44 +17,31 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
-/** Turns every failure of the hub's own endpoints into the hub's JSON error, never a stack trace. */
+/**
+ * Turns every failure of the hub's own endpoints into the hub's JSON error, never a stack trace: the platform's own
+ * exceptions and Spring MVC's. A capability answers its own exceptions in its adapter's advice, which must be
+ * consulted first: Spring asks the advices in order and this one answers anything (its {@code Exception} fallback),
+ * so it comes last.
+ */
 @RestControllerAdvice
+@Order(ApiErrorHandler.FALLBACK)
 public class ApiErrorHandler {
 
+    /** The order of this advice; a capability's advice declares {@link #BEFORE_FALLBACK}. */
+    public static final int FALLBACK = Ordered.LOWEST_PRECEDENCE;
+    /** The order of every capability's own error advice: before the fallback. */
+    public static final int BEFORE_FALLBACK = Ordered.LOWEST_PRECEDENCE - 1000;
+
     private static final Logger LOG = LoggerFactory.getLogger(ApiErrorHandler.class);
-
-    @ExceptionHandler(CommandValidationException.class)
-    ResponseEntity<ErrorBody> validation(CommandValidationException e) {
-        return respond(HttpStatus.BAD_REQUEST, new ErrorBody("validation_failed",
-                "the request has " + e.errors().size() + " invalid field(s)", e.errors()));
-    }
-
-    @ExceptionHandler(IdempotencyConflictException.class)
-    ResponseEntity<ErrorBody> conflict(IdempotencyConflictException e) {
-        return respond(HttpStatus.CONFLICT, ErrorBody.of("idempotency_conflict", e.getMessage()));
-    }
 
     @ExceptionHandler(HubApiException.class)
     ResponseEntity<ErrorBody> api(HubApiException e) {
         return respond(e.status(), new ErrorBody(e.code(), e.getMessage(), e.details()));
     }
 
-    @ExceptionHandler(DeadLetterAdministration.NotFoundException.class)
-    ResponseEntity<ErrorBody> deadLetterNotFound(DeadLetterAdministration.NotFoundException e) {
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<ErrorBody> notFound(NotFoundException e) {
         return respond(HttpStatus.NOT_FOUND, ErrorBody.of("not_found", e.getMessage()));
-    }
-
-    @ExceptionHandler(DeadLetterAdministration.RetryInProgressException.class)
-    ResponseEntity<ErrorBody> retryInProgress(DeadLetterAdministration.RetryInProgressException e) {
-        return respond(HttpStatus.CONFLICT, ErrorBody.of("retry_in_progress", e.getMessage()));
-    }
-
-    @ExceptionHandler(DeadLetterAdministration.RetryUnavailableException.class)
-    ResponseEntity<ErrorBody> retryUnavailable(DeadLetterAdministration.RetryUnavailableException e) {
-        LOG.warn("dead-letter retry not carried out: {}", e.getMessage());
-        String code = e.unavailable() == DeadLetterAdministration.RetryUnavailableException.Cause.BROKER
-                ? "broker_unavailable" : "vendor_unavailable";
-        return respond(HttpStatus.SERVICE_UNAVAILABLE, ErrorBody.of(code, e.getMessage()));
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

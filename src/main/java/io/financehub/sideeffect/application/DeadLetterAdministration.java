@@ -1,5 +1,6 @@
 package io.financehub.sideeffect.application;
 
+import io.financehub.platform.web.NotFoundException;
 import io.financehub.sideeffect.application.DeadLetterStore.DeadLetter;
 
 import java.util.List;
@@ -56,13 +57,6 @@ public interface DeadLetterAdministration {
 
         public Cause unavailable() {
             return unavailable;
-        }
-    }
-
-    /** The dead letter does not exist. */
-    class NotFoundException extends RuntimeException {
-        public NotFoundException(long id) {
-            super("no dead letter " + id);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.financehub.sideeffect.application;
 
+import io.financehub.platform.web.NotFoundException;
 import io.financehub.sms.application.SmsMessageAdministration;
 import io.financehub.sideeffect.application.DeadLetterStore.DeadLetter;
 import io.financehub.sideeffect.domain.IdempotencyKey;
@@ -144,6 +145,6 @@ public class DeadLetterService implements DeadLetterAdministration {
     }
 
     private DeadLetter find(long id) {
-        return store.find(id).orElseThrow(() -> new NotFoundException(id));
+        return store.find(id).orElseThrow(() -> new NotFoundException("dead letter", Long.toString(id)));
     }
 }

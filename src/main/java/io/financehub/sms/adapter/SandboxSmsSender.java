@@ -7,19 +7,17 @@ import io.financehub.invoice.domain.PhoneNumber;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * Twilio's test credentials in process: accepts the message, gives it a SID and keeps it (in the database, so the
- * lookup by recipient works from every replica). Twilio's magic test number {@code +15005550001} is refused as
- * invalid (21211), as Twilio's test mode does.
+ * Twilio's test credentials in process: accepts the message, gives it a SID and keeps it (in a
+ * {@link SandboxSmsStore}, so the lookup by recipient works from every replica). Twilio's magic test number
+ * {@code +15005550001} is refused as invalid (21211), as Twilio's test mode does.
  * <p>
  * Like Twilio, it later reports the message {@code sent} and then {@code delivered} to the status callback URL: both
  * callbacks are scheduled on a broker queue (Artemis scheduled delivery), so they survive a restart and are sent by
@@ -36,7 +34,7 @@ public class SandboxSmsSender implements SmsSender {
 
     private static final Logger LOG = LoggerFactory.getLogger(SandboxSmsSender.class);
 
-    private final JdbcTemplate jdbc;
+    private final SandboxSmsStore store;
     private final ProducerTemplate producer;
     private final Duration callbackDelay;
     private final boolean callbacks;
@@ -44,8 +42,9 @@ public class SandboxSmsSender implements SmsSender {
     /**
      * @param callbacks whether status callbacks are scheduled at all (they need an auth token to be signed)
      */
-    public SandboxSmsSender(JdbcTemplate jdbc, ProducerTemplate producer, Duration callbackDelay, boolean callbacks) {
-        this.jdbc = jdbc;
+    public SandboxSmsSender(SandboxSmsStore store, ProducerTemplate producer, Duration callbackDelay,
+                            boolean callbacks) {
+        this.store = store;
         this.producer = producer;
         this.callbackDelay = callbackDelay;
         this.callbacks = callbacks;
@@ -64,8 +63,7 @@ public class SandboxSmsSender implements SmsSender {
                     new VendorExchange(requestText, "{\"code\":21211,\"status\":400}", 400));
         }
         String sid = "SM" + UUID.randomUUID().toString().replace("-", "");
-        jdbc.update("INSERT INTO sandbox_sms (sid, to_number, body, sent_at) VALUES (?, ?, ?, ?)", sid, request.to(),
-                request.body(), Instant.now().atOffset(ZoneOffset.UTC));
+        store.add(sid, request.to(), request.body(), Instant.now());
         scheduleStatusCallbacks(sid);
         return new VendorOutcome.Succeeded(sid, new VendorExchange(requestText,
                 "{\"sid\":\"" + sid + "\",\"status\":\"queued\"}", 201));
@@ -73,9 +71,7 @@ public class SandboxSmsSender implements SmsSender {
 
     @Override
     public List<SentMessage> findSent(String to, String body, Instant since) {
-        return jdbc.queryForList("SELECT sid FROM sandbox_sms WHERE to_number = ? AND body = ? AND sent_at >= ? "
-                        + "ORDER BY sent_at, sid", String.class, to, body, since.atOffset(ZoneOffset.UTC)).stream()
-                .map(sid -> new SentMessage(sid, "sent")).toList();
+        return store.findSent(to, body, since).stream().map(sid -> new SentMessage(sid, "sent")).toList();
     }
 
     /**

@@ -3,7 +3,6 @@ package io.financehub.sms.adapter;
 import io.financehub.invoice.domain.PhoneNumber;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
 import java.net.URI;
@@ -14,7 +13,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
-import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -32,7 +31,7 @@ public class SandboxSmsStatusCallbacks {
     private static final Logger LOG = LoggerFactory.getLogger(SandboxSmsStatusCallbacks.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
-    private final JdbcTemplate jdbc;
+    private final SandboxSmsStore store;
     private final TwilioProperties twilio;
     private final String signedUrl;
     private final Supplier<String> target;
@@ -42,9 +41,9 @@ public class SandboxSmsStatusCallbacks {
      * @param publicBaseUrl the hub's public URL: Twilio signs the URL it posts to, which is the public one
      * @param target        where the POST really goes (the hub's local port, known only once the server runs)
      */
-    public SandboxSmsStatusCallbacks(JdbcTemplate jdbc, TwilioProperties twilio, String publicBaseUrl,
+    public SandboxSmsStatusCallbacks(SandboxSmsStore store, TwilioProperties twilio, String publicBaseUrl,
                                      Supplier<String> target) {
-        this.jdbc = jdbc;
+        this.store = store;
         this.twilio = twilio;
         this.signedUrl = publicBaseUrl + WEBHOOK_PATH;
         this.target = target;
@@ -52,12 +51,12 @@ public class SandboxSmsStatusCallbacks {
 
     /** Called by the {@code sandbox-sms-status-callbacks} route for each scheduled status. */
     public String deliver(String sid, String status) {
-        List<String> to = jdbc.queryForList("SELECT to_number FROM sandbox_sms WHERE sid = ?", String.class, sid);
+        Optional<String> to = store.recipient(sid);
         if (to.isEmpty() || !twilio.canSignCallbacks()) {
             LOG.debug("sandbox status callback {} {} skipped: no such sandbox message or no auth token", sid, status);
             return "skipped";
         }
-        Map<String, String> params = form(sid, status, to.get(0));
+        Map<String, String> params = form(sid, status, to.get());
         HttpRequest request = HttpRequest.newBuilder(URI.create(target.get()))
                 .timeout(TIMEOUT)
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -66,7 +65,7 @@ public class SandboxSmsStatusCallbacks {
                 .build();
         try {
             int code = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-            LOG.debug("sandbox status callback {} {} for {} answered {}", sid, status, PhoneNumber.mask(to.get(0)),
+            LOG.debug("sandbox status callback {} {} for {} answered {}", sid, status, PhoneNumber.mask(to.get()),
                     code);
             return "answered-" + code;
         } catch (IOException e) {

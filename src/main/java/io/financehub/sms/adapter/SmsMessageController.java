@@ -1,7 +1,5 @@
 package io.financehub.sms.adapter;
 
-import io.financehub.platform.web.ApiErrorHandler;
-import io.financehub.platform.web.ErrorBody;
 import io.financehub.platform.web.HubApiException;
 import io.financehub.platform.web.Page;
 import io.financehub.sms.application.SmsMessageAdministration;
@@ -9,8 +7,6 @@ import io.financehub.sms.application.SmsMessageAdministration.ActionResult;
 import io.financehub.sms.application.SmsMessageLog.SmsMessage;
 import io.financehub.invoice.domain.PhoneNumber;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -59,11 +55,6 @@ public class SmsMessageController {
     @PostMapping("/{idempotencyKey}/resend")
     public ActionResult resend(@PathVariable String idempotencyKey, Principal operator) {
         return sms.resend(idempotencyKey, operator.getName());
-    }
-
-    @ExceptionHandler(SmsMessageAdministration.NotFoundException.class)
-    ResponseEntity<ErrorBody> notFound(SmsMessageAdministration.NotFoundException e) {
-        return ApiErrorHandler.respond(HttpStatus.NOT_FOUND, ErrorBody.of("not_found", e.getMessage()));
     }
 
 

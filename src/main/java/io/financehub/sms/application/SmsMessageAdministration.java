@@ -1,5 +1,6 @@
 package io.financehub.sms.application;
 
+import io.financehub.platform.web.NotFoundException;
 import io.financehub.sms.application.SmsMessageLog.SmsMessage;
 
 import java.util.List;
@@ -60,12 +61,5 @@ public interface SmsMessageAdministration {
      */
     record ActionResult(String idempotencyKey, String outcome, String status, String providerMessageId,
                         String message) {
-    }
-
-    /** No SMS has this key. */
-    class NotFoundException extends RuntimeException {
-        public NotFoundException(String idempotencyKey) {
-            super("no SMS message with key " + idempotencyKey);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.financehub.sms.application;
 
+import io.financehub.platform.web.NotFoundException;
 import io.financehub.sideeffect.application.SideEffectDispatch;
 import io.financehub.sideeffect.application.SideEffectRepository;
 import io.financehub.sms.application.SmsMessageLog.SmsMessage;
@@ -177,7 +178,8 @@ public class SmsMessageService implements SmsMessageAdministration {
     }
 
     private SmsMessage find(String idempotencyKey) {
-        return messages.find(idempotencyKey).orElseThrow(() -> new NotFoundException(idempotencyKey));
+        return messages.find(idempotencyKey)
+                .orElseThrow(() -> new NotFoundException("SMS message with key", idempotencyKey));
     }
 
     private record Lookup(ActionResult result, boolean notFound) {

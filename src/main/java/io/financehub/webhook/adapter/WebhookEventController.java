@@ -47,12 +47,8 @@ public class WebhookEventController {
             throw new HubApiException(HttpStatus.NOT_FOUND, "not_found", "no webhook provider "
                     + (provider.length() > 32 ? provider.substring(0, 32) + "…" : provider));
         }
-        try {
-            WebhookEventStatus status = webhookEvents.replay(known, eventId);
-            return new ReplayView(known.dbValue(), eventId, status.dbValue());
-        } catch (WebhookEventAdministration.NotFoundException e) {
-            throw new HubApiException(HttpStatus.NOT_FOUND, "not_found", e.getMessage());
-        }
+        WebhookEventStatus status = webhookEvents.replay(known, eventId);
+        return new ReplayView(known.dbValue(), eventId, status.dbValue());
     }
 
     private static WebhookProvider providerFilter(String provider) {

@@ -1,5 +1,6 @@
 package io.financehub.webhook.application;
 
+import io.financehub.platform.web.NotFoundException;
 import io.financehub.webhook.domain.WebhookEventStatus;
 import io.financehub.webhook.domain.WebhookProvider;
 
@@ -28,7 +29,9 @@ public class WebhookAdministrationService implements WebhookEventAdministration 
     @Override
     public WebhookEventStatus replay(WebhookProvider provider, String eventId) {
         if (store.find(provider, eventId).isEmpty()) {
-            throw new NotFoundException(provider.dbValue(), eventId);
+            String what = provider.dbValue() + " webhook event";
+            throw new NotFoundException(what, eventId, "no " + what + " "
+                    + (eventId.length() > 255 ? eventId.substring(0, 255) + "…" : eventId));
         }
         return processing.process(provider.dbValue(), eventId);
     }

@@ -1,5 +1,6 @@
 package io.financehub.webhook.application;
 
+import io.financehub.platform.web.NotFoundException;
 import io.financehub.webhook.domain.WebhookEventStatus;
 import io.financehub.webhook.domain.WebhookProvider;
 
@@ -25,12 +26,4 @@ public interface WebhookEventAdministration {
      * @throws NotFoundException when no such event is stored
      */
     WebhookEventStatus replay(WebhookProvider provider, String eventId);
-
-    /** The webhook event does not exist. */
-    class NotFoundException extends RuntimeException {
-        public NotFoundException(String provider, String eventId) {
-            super("no " + provider + " webhook event " + (eventId.length() > 255 ? eventId.substring(0, 255) + "…"
-                    : eventId));
-        }
-    }
 }

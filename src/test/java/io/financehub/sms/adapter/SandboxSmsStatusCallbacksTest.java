@@ -49,7 +49,7 @@ class SandboxSmsStatusCallbacksTest {
 
     SandboxSmsStatusCallbacks callbacks(String token) {
         TwilioProperties twilio = new TwilioProperties("sandbox", null, null, token, null, null, null, null);
-        return new SandboxSmsStatusCallbacks(jdbc, twilio, PUBLIC,
+        return new SandboxSmsStatusCallbacks(new JdbcSandboxSmsStore(jdbc), twilio, PUBLIC,
                 () -> "http://127.0.0.1:" + hub.port() + SandboxSmsStatusCallbacks.WEBHOOK_PATH);
     }
 
@@ -95,8 +95,8 @@ class SandboxSmsStatusCallbacksTest {
     @Test
     void unreachableHubIsNoException() {
         TwilioProperties twilio = new TwilioProperties("sandbox", null, null, TOKEN, null, null, null, null);
-        SandboxSmsStatusCallbacks nowhere = new SandboxSmsStatusCallbacks(jdbc, twilio, PUBLIC,
-                () -> "http://127.0.0.1:" + io.financehub.support.HubIntegrationBase.freePort() + "/x");
+        SandboxSmsStatusCallbacks nowhere = new SandboxSmsStatusCallbacks(new JdbcSandboxSmsStore(jdbc), twilio,
+                PUBLIC, () -> "http://127.0.0.1:" + io.financehub.support.HubIntegrationBase.freePort() + "/x");
 
         assertThat(nowhere.deliver("SM1", "sent")).isEqualTo("not-delivered");
     }

@@ -1,0 +1,50 @@
+package io.financehub.ledger.adapter;
+
+import io.financehub.ledger.application.AccountingLedger.LedgerTransaction;
+import io.financehub.ledger.domain.JournalEntry;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+
+/** {@link SandboxLedgerStore} in {@code sandbox_ledger_transactions}, whose unique key refuses a second row. */
+public class JdbcSandboxLedgerStore implements SandboxLedgerStore {
+
+    private static final String COLUMNS = "SELECT id, idempotency_key, currency, amount_minor, description FROM "
+            + "sandbox_ledger_transactions";
+
+    private final JdbcTemplate jdbc;
+
+    public JdbcSandboxLedgerStore(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public boolean add(JournalEntry entry, Instant postedAt) {
+        return jdbc.update("INSERT INTO sandbox_ledger_transactions (idempotency_key, currency, amount_minor, "
+                        + "debit_account, credit_account, description, posted_at) VALUES (?, ?, ?, ?, ?, ?, ?) "
+                        + "ON CONFLICT DO NOTHING", entry.idempotencyKey(), entry.amount().currency(),
+                entry.amount().amountMinor(), entry.debitAccount(), entry.creditAccount(), entry.description(),
+                postedAt.atOffset(ZoneOffset.UTC)) > 0;
+    }
+
+    @Override
+    public Optional<LedgerTransaction> find(String idempotencyKey) {
+        return jdbc.query(COLUMNS + " WHERE idempotency_key = ?", (rs, i) -> map(rs), idempotencyKey).stream()
+                .findFirst();
+    }
+
+    @Override
+    public List<LedgerTransaction> all() {
+        return jdbc.query(COLUMNS + " ORDER BY id", (rs, i) -> map(rs));
+    }
+
+    private static LedgerTransaction map(ResultSet rs) throws SQLException {
+        return new LedgerTransaction("sandbox-" + rs.getLong("id"), rs.getString("idempotency_key"),
+                rs.getString("currency"), rs.getLong("amount_minor"), rs.getString("description"));
+    }
+}

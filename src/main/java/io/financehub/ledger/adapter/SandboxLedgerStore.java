@@ -1,0 +1,20 @@
+package io.financehub.ledger.adapter;
+
+import io.financehub.ledger.application.AccountingLedger.LedgerTransaction;
+import io.financehub.ledger.domain.JournalEntry;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Where the sandbox ledger keeps its transactions: shared by every replica, one per idempotency key. */
+public interface SandboxLedgerStore {
+
+    /** @return false when a transaction under the entry's key is already held (nothing was added) */
+    boolean add(JournalEntry entry, Instant postedAt);
+
+    Optional<LedgerTransaction> find(String idempotencyKey);
+
+    /** Oldest first. */
+    List<LedgerTransaction> all();
+}
