@@ -3,7 +3,7 @@ package io.financehub.sms;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.twilio.security.RequestValidator;
-import io.financehub.sms.application.SmsDeliveryUseCase;
+import io.financehub.sms.application.SmsDeliveryService;
 import io.financehub.support.HubClient;
 import io.financehub.support.HubIntegrationBase;
 import org.junit.jupiter.api.AfterAll;
@@ -49,7 +49,7 @@ class SandboxSmsCallbacksIT extends HubIntegrationBase {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    SmsDeliveryUseCase deliveries;
+    SmsDeliveryService deliveries;
 
     @DynamicPropertySource
     static void sandbox(DynamicPropertyRegistry registry) {
