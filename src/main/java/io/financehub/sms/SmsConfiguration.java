@@ -84,7 +84,8 @@ public class SmsConfiguration {
     @Bean
     SmsNotificationHandler smsNotificationHandler(SmsSender sender, SmsMessageLog messages, SmsTemplates templates,
                                                   HubProperties hub) {
-        return new SmsNotificationHandler(sender, messages, templates, hub.publicBaseUrl() + WebhookPaths.TWILIO_SMS_STATUS);
+        return new SmsNotificationHandler(sender, messages, templates,
+                hub.publicBaseUrl() + WebhookPaths.TWILIO_SMS_STATUS);
     }
 
     @Bean
