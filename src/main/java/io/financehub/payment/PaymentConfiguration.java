@@ -4,23 +4,28 @@ import io.financehub.invoice.application.InvoiceRepository;
 import io.financehub.payment.adapter.JdbcPaymentAttemptLog;
 import io.financehub.payment.adapter.JdbcRefundLedger;
 import io.financehub.payment.adapter.SandboxPaymentGateway;
+import io.financehub.payment.adapter.StripeJsonEventReader;
 import io.financehub.payment.adapter.StripePaymentGateway;
 import io.financehub.payment.adapter.StripeProperties;
+import io.financehub.payment.adapter.StripeSignatureVerifier;
 import io.financehub.payment.application.PaymentAttemptLog;
 import io.financehub.payment.application.PaymentEventService;
-import io.financehub.payment.application.PaymentEventUseCase;
 import io.financehub.payment.application.PaymentGateway;
 import io.financehub.payment.application.PaymentIntentHandler;
 import io.financehub.payment.application.RefundLedger;
+import io.financehub.payment.application.StripeEventReader;
+import io.financehub.payment.application.StripeWebhookSource;
 import io.financehub.platform.persistence.TransactionRunner;
 import io.financehub.sideeffect.application.SideEffectDispatch;
-import com.stripe.model.PaymentIntent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import java.time.Clock;
 
-/** Payments: the Stripe PaymentIntent side effect, payment events applied to invoices, and their tables. */
+/**
+ * Payments: the Stripe PaymentIntent side effect, payment events applied to invoices, their tables, and Stripe's
+ * webhooks (the {@link StripeWebhookSource} the webhook capability ingests and processes).
+ */
 @Configuration
 public class PaymentConfiguration {
 
@@ -47,8 +52,21 @@ public class PaymentConfiguration {
     }
 
     @Bean
-    PaymentEventUseCase paymentEventUseCase(InvoiceRepository invoices, RefundLedger refunds,
+    PaymentEventService paymentEventService(InvoiceRepository invoices, RefundLedger refunds,
                                             SideEffectDispatch dispatch, TransactionRunner tx, Clock clock) {
         return new PaymentEventService(invoices, refunds, dispatch, tx, clock);
+    }
+
+    @Bean
+    StripeJsonEventReader stripeEventReader() {
+        return new StripeJsonEventReader();
+    }
+
+    @Bean
+    StripeWebhookSource stripeWebhookSource(StripeProperties stripe, Clock clock, StripeEventReader events,
+                                            PaymentEventService payments, InvoiceRepository invoices) {
+        StripeSignatureVerifier signatures = new StripeSignatureVerifier(stripe.webhookSecrets(),
+                stripe.webhookToleranceSeconds(), clock);
+        return new StripeWebhookSource(signatures, events, payments, invoices);
     }
 }

@@ -1,55 +1,59 @@
 package io.financehub.sms;
 
 import io.financehub.sms.adapter.JdbcSandboxSmsStore;
+import io.financehub.platform.config.HubProperties;
+import io.financehub.platform.persistence.TransactionRunner;
+import io.financehub.sideeffect.application.SideEffectDispatch;
+import io.financehub.sideeffect.application.SideEffectRepository;
 import io.financehub.sms.adapter.JdbcSmsDeliveryLog;
+import io.financehub.sms.adapter.JdbcSmsMessageDirectory;
 import io.financehub.sms.adapter.JdbcSmsMessageLog;
+import io.financehub.sms.adapter.JdbcSmsOperatorActionLog;
 import io.financehub.sms.adapter.PropertiesSmsTemplates;
 import io.financehub.sms.adapter.SandboxSmsSender;
 import io.financehub.sms.adapter.SandboxSmsStore;
+import io.financehub.sms.adapter.SandboxSmsStatusCallbacks;
+import io.financehub.sms.adapter.TwilioFormStatusReader;
+import io.financehub.sms.adapter.TwilioProperties;
+import io.financehub.sms.adapter.TwilioSignatureVerifier;
 import io.financehub.sms.adapter.TwilioSmsSender;
 import io.financehub.sms.application.SmsDeliveryLog;
 import io.financehub.sms.application.SmsDeliveryService;
-import io.financehub.sms.application.SmsDeliveryUseCase;
+import io.financehub.sms.application.SmsMessageAdministration;
+import io.financehub.sms.application.SmsMessageDirectory;
+import io.financehub.sms.application.SmsMessageLog;
+import io.financehub.sms.application.SmsMessageService;
 import io.financehub.sms.application.SmsNotificationHandler;
+import io.financehub.sms.application.SmsOperatorActionLog;
+import io.financehub.sms.application.SmsSender;
+import io.financehub.sms.application.SmsStatusCallbackReader;
 import io.financehub.sms.application.SmsTemplates;
+import io.financehub.sms.application.TwilioWebhookSource;
+import io.financehub.webhook.application.WebhookPaths;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 import org.springframework.core.io.Resource;
+import org.springframework.jdbc.core.JdbcTemplate;
+
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
-import java.util.Properties;
-
-import io.financehub.platform.config.HubProperties;
-import io.financehub.sms.adapter.JdbcSmsOperatorActionLog;
-import io.financehub.sms.adapter.SandboxSmsStatusCallbacks;
-import io.financehub.sms.adapter.TwilioProperties;
-import io.financehub.sms.application.SmsMessageAdministration;
-import io.financehub.sideeffect.application.SideEffectDispatch;
-import io.financehub.sideeffect.application.SideEffectRepository;
-import io.financehub.sms.application.SmsMessageLog;
-import io.financehub.sms.application.SmsOperatorActionLog;
-import io.financehub.sms.application.SmsSender;
-import io.financehub.platform.persistence.TransactionRunner;
-import io.financehub.sms.application.SmsMessageService;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.JdbcTemplate;
-
 import java.time.Clock;
+import java.util.Properties;
 import java.util.function.Supplier;
 
 /**
  * SMS: the notification side effect on Twilio or the in-process sandbox (chosen by {@code HUB_TWILIO_MODE}), its
- * templates, delivery statuses, operators' reconciliation of messages, and the sandbox's status callbacks.
+ * templates, delivery statuses, operators' reconciliation of messages, Twilio's status callbacks (the
+ * {@link TwilioWebhookSource} the webhook capability ingests and processes) and the sandbox's imitation of them.
  */
 @Configuration
 public class SmsConfiguration {
-
-    static final String STATUS_CALLBACK_PATH = "/webhooks/twilio/sms-status";
 
     @Bean
     SmsSender smsSender(TwilioProperties twilio, SandboxSmsStore sandboxSms, CamelContext camel,
@@ -89,12 +93,31 @@ public class SmsConfiguration {
     @Bean
     SmsNotificationHandler smsNotificationHandler(SmsSender sender, SmsMessageLog messages, SmsTemplates templates,
                                                   HubProperties hub) {
-        return new SmsNotificationHandler(sender, messages, templates, hub.publicBaseUrl() + STATUS_CALLBACK_PATH);
+        return new SmsNotificationHandler(sender, messages, templates,
+                hub.publicBaseUrl() + WebhookPaths.TWILIO_SMS_STATUS);
     }
 
     @Bean
-    SmsDeliveryUseCase smsDeliveryUseCase(SmsDeliveryLog deliveries) {
+    SmsDeliveryService smsDeliveryService(SmsDeliveryLog deliveries) {
         return new SmsDeliveryService(deliveries);
+    }
+
+    @Bean
+    JdbcSmsMessageDirectory smsMessageDirectory(JdbcTemplate jdbc) {
+        return new JdbcSmsMessageDirectory(jdbc);
+    }
+
+    @Bean
+    TwilioFormStatusReader smsStatusCallbackReader() {
+        return new TwilioFormStatusReader();
+    }
+
+    @Bean
+    TwilioWebhookSource twilioWebhookSource(TwilioProperties twilio, HubProperties hub,
+                                            SmsStatusCallbackReader callbacks, SmsDeliveryService deliveries,
+                                            SmsMessageDirectory messages) {
+        TwilioSignatureVerifier signatures = new TwilioSignatureVerifier(twilio.authToken(), hub.publicBaseUrl());
+        return new TwilioWebhookSource(signatures, callbacks, deliveries, messages);
     }
 
     @Bean
@@ -120,7 +143,7 @@ public class SmsConfiguration {
                                                         HubProperties hub, Environment env) {
         Supplier<String> target = () -> twilio.sandboxCallbackUrl().isBlank()
                 ? "http://127.0.0.1:" + env.getProperty("local.server.port", env.getProperty("server.port", "8080"))
-                        + SandboxSmsStatusCallbacks.WEBHOOK_PATH
+                        + WebhookPaths.TWILIO_SMS_STATUS
                 : twilio.sandboxCallbackUrl();
         return new SandboxSmsStatusCallbacks(sandboxSms, twilio, hub.publicBaseUrl(), target);
     }

@@ -2,7 +2,7 @@ package io.financehub.invoice;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.financehub.payment.application.PaymentEventUseCase;
+import io.financehub.payment.application.PaymentEventService;
 import io.financehub.payment.domain.PaymentEvent;
 import io.financehub.webhook.domain.WebhookEventStatus;
 import io.financehub.support.HubClient;
@@ -21,7 +21,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The invoice timeline, and the webhook-driven payment state applied through the
- * {@link PaymentEventUseCase} (the webhook endpoints that call it are built separately).
+ * {@link PaymentEventService} (the webhook endpoints that call it are built separately).
  */
 class InvoiceTimelineIT extends LiveStripeIntegrationBase {
 
@@ -29,7 +29,7 @@ class InvoiceTimelineIT extends LiveStripeIntegrationBase {
     private static final String PHONE = "+15551234567";
 
     @Autowired
-    PaymentEventUseCase paymentEvents;
+    PaymentEventService paymentEvents;
 
     @Test
     void timelineCarriesTheContractFields() throws Exception {

@@ -3,8 +3,8 @@ package io.financehub.sms;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.twilio.security.RequestValidator;
-import io.financehub.sms.application.SmsDeliveryUseCase;
 import io.financehub.support.BrokerQueues;
+import io.financehub.sms.application.SmsDeliveryService;
 import io.financehub.support.HubClient;
 import io.financehub.support.HubIntegrationBase;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
@@ -52,7 +52,7 @@ class SandboxSmsCallbacksIT extends HubIntegrationBase {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    SmsDeliveryUseCase deliveries;
+    SmsDeliveryService deliveries;
     @Autowired
     EmbeddedActiveMQ broker;
 

@@ -3,7 +3,7 @@ package io.financehub.sms;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import io.financehub.payment.application.PaymentEventUseCase;
+import io.financehub.payment.application.PaymentEventService;
 import io.financehub.payment.domain.PaymentEvent;
 import io.financehub.support.HubClient;
 import org.junit.jupiter.api.Test;
@@ -31,7 +31,7 @@ class SmsLookupIdentityIT extends LiveTwilioIntegrationBase {
     static final ObjectMapper JSON = new ObjectMapper();
 
     @Autowired
-    PaymentEventUseCase paymentEvents;
+    PaymentEventService paymentEvents;
 
     @Test
     void anUnknownSecondRefundSmsIsNotSettledWithTheFirstRefundsMessage() throws Exception {

@@ -7,8 +7,8 @@ import com.github.tomakehurst.wiremock.client.BasicCredentials;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import io.financehub.payment.application.PaymentEventUseCase;
-import io.financehub.sms.application.SmsDeliveryUseCase;
+import io.financehub.payment.application.PaymentEventService;
+import io.financehub.sms.application.SmsDeliveryService;
 import io.financehub.payment.domain.PaymentEvent;
 import io.financehub.webhook.domain.WebhookEventStatus;
 import io.financehub.support.BrokerQueues;
@@ -73,9 +73,9 @@ class TwilioSmsLiveIT extends HubIntegrationBase {
     @Autowired
     JdbcTemplate jdbc;
     @Autowired
-    PaymentEventUseCase paymentEvents;
+    PaymentEventService paymentEvents;
     @Autowired
-    SmsDeliveryUseCase deliveries;
+    SmsDeliveryService deliveries;
     @Autowired
     EmbeddedActiveMQ broker;
     @Autowired

@@ -1,7 +1,7 @@
 package io.financehub.support;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.financehub.payment.application.PaymentEventUseCase;
+import io.financehub.payment.application.PaymentEventService;
 import io.financehub.payment.domain.PaymentEvent;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -25,7 +25,7 @@ public abstract class HledgerIntegrationBase extends HubIntegrationBase {
     protected JdbcTemplate jdbc;
 
     @Autowired
-    private PaymentEventUseCase paymentEvents;
+    private PaymentEventService paymentEvents;
 
     @DynamicPropertySource
     static void hledgerProperties(DynamicPropertyRegistry registry) {
@@ -49,7 +49,7 @@ public abstract class HledgerIntegrationBase extends HubIntegrationBase {
     }
 
     /**
-     * Delivers a Stripe payment event to the hub. Today through the {@link PaymentEventUseCase} the webhook
+     * Delivers a Stripe payment event to the hub. Today through the {@link PaymentEventService} the webhook
      * endpoint calls; the one place to switch to signed HTTP webhooks.
      */
     protected void deliverPaymentEvent(String eventId, PaymentEvent.Type type, String invoiceId, long amountRefunded) {

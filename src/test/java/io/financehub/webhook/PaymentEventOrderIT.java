@@ -2,7 +2,7 @@ package io.financehub.webhook;
 
 import io.financehub.webhook.WebhookIntegrationBase;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.financehub.webhook.application.ProcessWebhookEventUseCase;
+import io.financehub.webhook.application.WebhookProcessingService;
 import io.financehub.invoice.application.InvoiceRepository;
 import io.financehub.payment.application.StripeEventReader;
 import io.financehub.webhook.application.WebhookEventStore;
@@ -37,7 +37,7 @@ class PaymentEventOrderIT extends WebhookIntegrationBase {
     static final ObjectMapper JSON = new ObjectMapper();
 
     @Autowired
-    ProcessWebhookEventUseCase processing;
+    WebhookProcessingService processing;
     @Autowired
     WebhookEventStore store;
     @Autowired

@@ -1,7 +1,7 @@
 package io.financehub.webhook;
 
-import io.financehub.payment.application.PaymentEventUseCase;
-import io.financehub.webhook.application.ProcessWebhookEventUseCase;
+import io.financehub.payment.application.PaymentEventService;
+import io.financehub.webhook.application.WebhookProcessingService;
 import io.financehub.payment.application.StripeEventReader;
 import io.financehub.webhook.application.WebhookEventStore;
 import io.financehub.webhook.application.WebhookEventStore.NewWebhookEvent;
@@ -43,9 +43,9 @@ class WebhookProcessingFailureIT extends WebhookIntegrationBase {
     static final String PHONE = "+15551230199";
 
     @MockitoSpyBean
-    PaymentEventUseCase payments;
+    PaymentEventService payments;
     @Autowired
-    ProcessWebhookEventUseCase processing;
+    WebhookProcessingService processing;
     @Autowired
     WebhookEventStore store;
     @Autowired

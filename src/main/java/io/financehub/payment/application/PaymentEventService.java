@@ -23,7 +23,7 @@ import java.util.Optional;
  * created under its idempotency key, so duplicates and reordering change nothing. A refund posts only the rise of
  * the charge's cumulative {@code amount_refunded} over what was already posted.
  */
-public class PaymentEventService implements PaymentEventUseCase {
+public class PaymentEventService {
 
     private final InvoiceRepository invoices;
     private final RefundLedger refunds;
@@ -40,7 +40,12 @@ public class PaymentEventService implements PaymentEventUseCase {
         this.clock = clock;
     }
 
-    @Override
+    /**
+     * Applies a payment vendor's event to its invoice. Applying the same event again, or events in another order,
+     * ends in the same state with no second side effect.
+     *
+     * @return {@code PROCESSED}, or {@code UNMATCHED} when no invoice is known for the event
+     */
     public WebhookEventStatus apply(PaymentEvent event) {
         Optional<Invoice> found = findInvoice(event);
         if (found.isEmpty()) {

@@ -1,6 +1,7 @@
 package io.financehub.sms.adapter;
 
 import io.financehub.invoice.domain.PhoneNumber;
+import io.financehub.webhook.application.WebhookPaths;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -26,8 +27,6 @@ import java.util.stream.Collectors;
  */
 public class SandboxSmsStatusCallbacks {
 
-    public static final String WEBHOOK_PATH = "/webhooks/twilio/sms-status";
-
     private static final Logger LOG = LoggerFactory.getLogger(SandboxSmsStatusCallbacks.class);
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
 
@@ -45,7 +44,7 @@ public class SandboxSmsStatusCallbacks {
                                      Supplier<String> target) {
         this.store = store;
         this.twilio = twilio;
-        this.signedUrl = publicBaseUrl + WEBHOOK_PATH;
+        this.signedUrl = publicBaseUrl + WebhookPaths.TWILIO_SMS_STATUS;
         this.target = target;
     }
 

@@ -4,7 +4,7 @@ import io.financehub.sms.domain.SmsDeliveryStatus;
 import io.financehub.webhook.domain.WebhookEventStatus;
 
 /** Moves an SMS's delivery status forward only; a late or repeated callback changes nothing. */
-public class SmsDeliveryService implements SmsDeliveryUseCase {
+public class SmsDeliveryService {
 
     private final SmsDeliveryLog deliveries;
 
@@ -12,7 +12,11 @@ public class SmsDeliveryService implements SmsDeliveryUseCase {
         this.deliveries = deliveries;
     }
 
-    @Override
+    /**
+     * Applies an SMS vendor's delivery status callback to the message it reports on.
+     *
+     * @return {@code PROCESSED}, {@code IGNORED} (unknown status name) or {@code UNMATCHED} (unknown message)
+     */
     public WebhookEventStatus apply(String providerMessageId, String status) {
         SmsDeliveryStatus next = SmsDeliveryStatus.ofVendorName(status);
         if (next == null) {

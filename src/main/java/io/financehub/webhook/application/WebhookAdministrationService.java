@@ -13,9 +13,9 @@ import java.util.List;
 public class WebhookAdministrationService implements WebhookEventAdministration {
 
     private final WebhookEventStore store;
-    private final ProcessWebhookEventUseCase processing;
+    private final WebhookProcessingService processing;
 
-    public WebhookAdministrationService(WebhookEventStore store, ProcessWebhookEventUseCase processing) {
+    public WebhookAdministrationService(WebhookEventStore store, WebhookProcessingService processing) {
         this.store = store;
         this.processing = processing;
     }

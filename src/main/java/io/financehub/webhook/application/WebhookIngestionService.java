@@ -1,10 +1,10 @@
 package io.financehub.webhook.application;
 
-import io.financehub.webhook.application.WebhookRejectedException.Reason;
-import io.financehub.sms.application.SmsStatusCallbackReader;
-import io.financehub.payment.application.StripeEventReader;
 import io.financehub.webhook.application.WebhookEventStore.NewWebhookEvent;
+import io.financehub.webhook.application.WebhookRejectedException.Reason;
 import io.financehub.webhook.domain.WebhookProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -15,53 +15,44 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Verify, then read, then store once, then queue, then acknowledge. The order is the point: nothing is parsed
  * before its signature is checked, and the answer is given only after the row is committed, so a crash after the
  * answer loses nothing. A failed queue hand-off after the commit is repaired by the relay ({@link WebhookRelay}).
+ * Processing happens later, from the queue.
  */
-public class WebhookIngestionService implements ReceiveWebhookUseCase {
+public class WebhookIngestionService {
 
-    private static final Logger LOG = Logger.getLogger(WebhookIngestionService.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookIngestionService.class);
 
-    private final Map<WebhookProvider, WebhookVerifier> verifiers = new EnumMap<>(WebhookProvider.class);
-    private final StripeEventReader stripeEvents;
-    private final SmsStatusCallbackReader smsCallbacks;
+    private final WebhookSources sources;
     private final WebhookEventStore store;
     private final WebhookQueue queue;
     private final Clock clock;
 
-    public WebhookIngestionService(List<WebhookVerifier> verifierList, StripeEventReader stripeEvents,
-                                   SmsStatusCallbackReader smsCallbacks, WebhookEventStore store, WebhookQueue queue,
+    public WebhookIngestionService(List<WebhookSource> sources, WebhookEventStore store, WebhookQueue queue,
                                    Clock clock) {
-        verifierList.forEach(v -> {
-            if (verifiers.put(v.provider(), v) != null) {
-                throw new IllegalStateException("two webhook verifiers for " + v.provider());
-            }
-        });
-        this.stripeEvents = stripeEvents;
-        this.smsCallbacks = smsCallbacks;
+        this.sources = new WebhookSources(sources);
         this.store = store;
         this.queue = queue;
         this.clock = clock;
     }
 
-    @Override
+    /**
+     * @return the receipt once the event is committed (and queued, or left for the relay to queue)
+     * @throws WebhookRejectedException when the delivery is not authentic or not a readable event; nothing is stored
+     */
     public WebhookReceipt receive(WebhookDelivery delivery) {
         WebhookProvider provider = delivery.provider();
-        verify(delivery);
+        WebhookSource source = sources.of(provider);
+        verify(source, delivery);
         String payload = decodeUtf8(delivery.body());
         WebhookEnvelope envelope;
         try {
-            envelope = provider == WebhookProvider.STRIPE ? stripeEvents.envelope(payload)
-                    : smsCallbacks.envelope(payload);
+            envelope = source.envelope(payload);
         } catch (MalformedWebhookException e) {
             throw new WebhookRejectedException(Reason.MALFORMED_PAYLOAD, e.getMessage());
         }
@@ -77,18 +68,14 @@ public class WebhookIngestionService implements ReceiveWebhookUseCase {
             queue.enqueue(provider, envelope.eventId());
         } catch (RuntimeException e) {
             // the row is committed in status 'received': the relay queues it, so the acknowledgement still holds
-            LOG.log(Level.WARNING, "could not queue " + provider.dbValue() + " event " + envelope.eventId()
-                    + " now; the webhook relay will", e);
+            LOG.warn("could not queue {} event {} now; the webhook relay will", provider.dbValue(),
+                    envelope.eventId(), e);
         }
         return new WebhookReceipt(envelope.eventId(), false);
     }
 
-    private void verify(WebhookDelivery delivery) {
-        WebhookVerifier verifier = verifiers.get(delivery.provider());
-        if (verifier == null) {
-            throw new IllegalStateException("no webhook verifier for " + delivery.provider());
-        }
-        switch (verifier.verify(delivery)) {
+    private static void verify(WebhookSource source, WebhookDelivery delivery) {
+        switch (source.verify(delivery)) {
             case AUTHENTIC -> {
             }
             case STALE_TIMESTAMP -> throw new WebhookRejectedException(Reason.STALE_TIMESTAMP,

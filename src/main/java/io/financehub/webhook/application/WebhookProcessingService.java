@@ -1,68 +1,56 @@
 package io.financehub.webhook.application;
 
-import io.financehub.payment.application.PaymentEventUseCase;
-import io.financehub.sms.application.SmsDeliveryUseCase;
-import io.financehub.invoice.application.InvoiceRepository;
-import io.financehub.sms.application.SmsMessageDirectory;
-import io.financehub.sms.application.SmsStatusCallback;
-import io.financehub.sms.application.SmsStatusCallbackReader;
-import io.financehub.payment.application.StripeEventReader;
 import io.financehub.webhook.application.WebhookEventStore.StoredWebhookEvent;
-import io.financehub.invoice.domain.Invoice;
-import io.financehub.payment.domain.PaymentEvent;
+import io.financehub.webhook.application.WebhookSource.Applied;
 import io.financehub.webhook.domain.WebhookEventStatus;
 import io.financehub.webhook.domain.WebhookProvider;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
-import java.util.logging.Logger;
 
 /**
- * Dispatches a stored event by provider and type: Stripe payment events to {@link PaymentEventUseCase}, Twilio
- * status callbacks to {@link SmsDeliveryUseCase}; other Stripe types are {@code ignored}. Both use cases are
- * idempotent and order-independent, so this may run any number of times per event.
+ * Applies a stored webhook event to the hub from its stored payload, through its provider's {@link WebhookSource}
+ * (payment events to their invoice, SMS status callbacks to their message), and records how that ended. Sources are
+ * idempotent and order-independent, so this may run any number of times per event, which is what makes redelivery
+ * and replay safe.
  */
-public class WebhookProcessingService implements ProcessWebhookEventUseCase {
+public class WebhookProcessingService {
 
-    private static final Logger LOG = Logger.getLogger(WebhookProcessingService.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookProcessingService.class);
 
+    private final WebhookSources sources;
     private final WebhookEventStore store;
-    private final StripeEventReader stripeEvents;
-    private final SmsStatusCallbackReader smsCallbacks;
-    private final PaymentEventUseCase payments;
-    private final SmsDeliveryUseCase smsDeliveries;
-    private final InvoiceRepository invoices;
-    private final SmsMessageDirectory smsMessages;
     private final Clock clock;
 
-    public WebhookProcessingService(WebhookEventStore store, StripeEventReader stripeEvents,
-                                    SmsStatusCallbackReader smsCallbacks, PaymentEventUseCase payments,
-                                    SmsDeliveryUseCase smsDeliveries, InvoiceRepository invoices,
-                                    SmsMessageDirectory smsMessages, Clock clock) {
+    public WebhookProcessingService(List<WebhookSource> sources, WebhookEventStore store, Clock clock) {
+        this.sources = new WebhookSources(sources);
         this.store = store;
-        this.stripeEvents = stripeEvents;
-        this.smsCallbacks = smsCallbacks;
-        this.payments = payments;
-        this.smsDeliveries = smsDeliveries;
-        this.invoices = invoices;
-        this.smsMessages = smsMessages;
         this.clock = clock;
     }
 
-    @Override
+    /**
+     * Called by the processing routes ({@code routes/*-webhooks.yaml}) and by an operator's replay.
+     *
+     * @param providerName provider name ({@code stripe}, {@code twilio})
+     * @param eventId      the event's id
+     * @return the status the event now has, or null when no such event is stored (the message is dropped)
+     */
     public WebhookEventStatus process(String providerName, String eventId) {
         WebhookProvider provider = WebhookProvider.ofName(providerName);
         Optional<StoredWebhookEvent> found = provider == null ? Optional.empty() : store.find(provider, eventId);
         if (found.isEmpty()) {
-            LOG.warning(() -> "no stored " + providerName + " webhook event " + eventId + "; message dropped");
+            LOG.warn("no stored {} webhook event {}; message dropped", providerName, eventId);
             return null;
         }
         StoredWebhookEvent event = found.get();
         store.countAttempt(provider, eventId);
-        Outcome outcome;
+        Applied applied;
         try {
-            outcome = provider == WebhookProvider.STRIPE ? applyStripe(event) : applyTwilio(event);
+            applied = sources.of(provider).apply(event);
         } catch (MalformedWebhookException e) {
             // its content can never be applied: kept as failed for an operator instead of being redelivered
             return record(provider, eventId, WebhookEventStatus.FAILED, event.invoiceId(), e.getMessage(), null);
@@ -75,7 +63,7 @@ public class WebhookProcessingService implements ProcessWebhookEventUseCase {
             }
             throw e;
         }
-        return record(provider, eventId, outcome.status(), outcome.invoiceId(), null, clock.instant());
+        return record(provider, eventId, applied.status(), applied.invoiceId(), null, clock.instant());
     }
 
     /**
@@ -88,37 +76,8 @@ public class WebhookProcessingService implements ProcessWebhookEventUseCase {
             return status;
         }
         WebhookEventStatus current = store.find(provider, eventId).map(StoredWebhookEvent::status).orElse(status);
-        LOG.info(() -> provider.dbValue() + " event " + eventId + " is already " + current.dbValue() + "; this run's "
-                + status.dbValue() + " is not recorded");
+        LOG.info("{} event {} is already {}; this run's {} is not recorded", provider.dbValue(), eventId,
+                current.dbValue(), status.dbValue());
         return current;
-    }
-
-    private Outcome applyStripe(StoredWebhookEvent event) {
-        Optional<PaymentEvent> payment = stripeEvents.paymentEvent(event.payload());
-        if (payment.isEmpty()) {
-            return new Outcome(WebhookEventStatus.IGNORED, event.invoiceId());
-        }
-        WebhookEventStatus status = payments.apply(payment.get());
-        String invoiceId = status == WebhookEventStatus.UNMATCHED ? event.invoiceId()
-                : invoiceOf(payment.get()).orElse(event.invoiceId());
-        return new Outcome(status, invoiceId);
-    }
-
-    private Outcome applyTwilio(StoredWebhookEvent event) {
-        SmsStatusCallback callback = smsCallbacks.callback(event.payload());
-        WebhookEventStatus status = smsDeliveries.apply(callback.messageSid(), callback.status());
-        return new Outcome(status, smsMessages.invoiceIdOf(callback.messageSid()).orElse(event.invoiceId()));
-    }
-
-    /** The invoice the event was applied to: by metadata, else through the PaymentIntent the hub created. */
-    private Optional<String> invoiceOf(PaymentEvent event) {
-        Optional<Invoice> invoice = event.invoiceId() == null ? Optional.empty() : invoices.find(event.invoiceId());
-        if (invoice.isEmpty() && event.paymentIntentId() != null) {
-            invoice = invoices.findByPaymentIntent(event.paymentIntentId());
-        }
-        return invoice.map(Invoice::invoiceId);
-    }
-
-    private record Outcome(WebhookEventStatus status, String invoiceId) {
     }
 }

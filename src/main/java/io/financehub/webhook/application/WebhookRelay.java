@@ -2,20 +2,21 @@ package io.financehub.webhook.application;
 
 import io.financehub.platform.persistence.TransactionRunner;
 import io.financehub.webhook.application.WebhookEventStore.EventRef;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Duration;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
- * The webhook relay behind {@link RelayWebhookEventsUseCase}. Every replica runs it; conditional updates
- * ({@link WebhookEventStore#markDispatched}, {@link WebhookEventStore#requeueUnmatched}) decide which one handles
- * each event. An event re-queued while its first message is still waiting is harmless: the processing route's
- * duplicate filter skips the second.
+ * The webhook relay, run on a timer by every replica ({@code routes/webhook-relay.yaml}): the outbox half of durable
+ * acknowledgement, and the retry of events that arrived before the invoice or message they are about. Conditional
+ * updates ({@link WebhookEventStore#markDispatched}, {@link WebhookEventStore#requeueUnmatched}) decide which
+ * replica handles each event. An event re-queued while its first message is still waiting is harmless: the
+ * processing route's duplicate filter skips the second.
  */
-public class WebhookRelay implements RelayWebhookEventsUseCase {
+public class WebhookRelay {
 
-    private static final Logger LOG = Logger.getLogger(WebhookRelay.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(WebhookRelay.class);
     private static final int BATCH = 200;
 
     private final WebhookEventStore store;
@@ -34,7 +35,12 @@ public class WebhookRelay implements RelayWebhookEventsUseCase {
         this.relayAfter = relayAfter;
     }
 
-    @Override
+    /**
+     * Puts events that are stored but still {@code received} long after their last hand-off back on their queue
+     * (the hub stopped between commit and send, or the send failed). Each event is sent by one replica only.
+     *
+     * @return how many events were queued
+     */
     public int relayUnqueued() {
         int count = 0;
         for (EventRef ref : store.findUnqueued(relayAfter, BATCH)) {
@@ -44,8 +50,7 @@ public class WebhookRelay implements RelayWebhookEventsUseCase {
                     count++;
                 } catch (RuntimeException e) {
                     // stays 'received': the next sweep after relayAfter tries again
-                    LOG.log(Level.WARNING, "relay could not queue " + ref.provider().dbValue() + " event "
-                            + ref.eventId(), e);
+                    LOG.warn("relay could not queue {} event {}", ref.provider().dbValue(), ref.eventId(), e);
                     break;
                 }
             }
@@ -53,7 +58,13 @@ public class WebhookRelay implements RelayWebhookEventsUseCase {
         return count;
     }
 
-    @Override
+    /**
+     * Queues {@code unmatched} events whose invoice (Stripe) or message (Twilio) is now known again, as new
+     * deliveries: back in {@code received}, they are retried and dead-lettered like any other delivery when
+     * processing fails.
+     *
+     * @return how many events were queued again
+     */
     public int reprocessMatchable() {
         int count = 0;
         // queued as a new delivery rather than run here: a failed run is then redelivered by the broker and, after
@@ -65,8 +76,8 @@ public class WebhookRelay implements RelayWebhookEventsUseCase {
                     queue.enqueue(ref.provider(), ref.eventId());
                     count++;
                 } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "could not queue unmatched " + ref.provider().dbValue() + " event "
-                            + ref.eventId() + " again; it is 'received' now and the relay re-sends it later", e);
+                    LOG.warn("could not queue unmatched {} event {} again; it is 'received' now and the relay "
+                            + "re-sends it later", ref.provider().dbValue(), ref.eventId(), e);
                     break;
                 }
             }

@@ -2,7 +2,10 @@ package io.financehub.webhook.application;
 
 import io.financehub.webhook.domain.WebhookProvider;
 
-/** Checks that a webhook really comes from its provider, before anything reads the body. One per provider. */
+/**
+ * Checks that a webhook really comes from its provider, before anything reads the body. Each provider's
+ * {@link WebhookSource} is one, usually by delegating to the provider's signature check.
+ */
 public interface WebhookVerifier {
 
     WebhookProvider provider();

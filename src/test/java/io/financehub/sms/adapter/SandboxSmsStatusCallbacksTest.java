@@ -3,6 +3,7 @@ package io.financehub.sms.adapter;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.twilio.security.RequestValidator;
+import io.financehub.webhook.application.WebhookPaths;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,17 +51,17 @@ class SandboxSmsStatusCallbacksTest {
     SandboxSmsStatusCallbacks callbacks(String token) {
         TwilioProperties twilio = new TwilioProperties("sandbox", null, null, token, null, null, null, null);
         return new SandboxSmsStatusCallbacks(new JdbcSandboxSmsStore(jdbc), twilio, PUBLIC,
-                () -> "http://127.0.0.1:" + hub.port() + SandboxSmsStatusCallbacks.WEBHOOK_PATH);
+                () -> "http://127.0.0.1:" + hub.port() + WebhookPaths.TWILIO_SMS_STATUS);
     }
 
     @Test
     void postsTwilioFieldsSignedOverThePublicUrl() {
         hub.resetAll();
-        hub.stubFor(post(SandboxSmsStatusCallbacks.WEBHOOK_PATH).willReturn(aResponse().withStatus(200)));
+        hub.stubFor(post(WebhookPaths.TWILIO_SMS_STATUS).willReturn(aResponse().withStatus(200)));
 
         assertThat(callbacks(TOKEN).deliver("SM1", "delivered")).isEqualTo("answered-200");
 
-        List<LoggedRequest> requests = hub.findAll(postRequestedFor(urlPathEqualTo(SandboxSmsStatusCallbacks.WEBHOOK_PATH)));
+        List<LoggedRequest> requests = hub.findAll(postRequestedFor(urlPathEqualTo(WebhookPaths.TWILIO_SMS_STATUS)));
         assertThat(requests).hasSize(1);
         Map<String, String> form = form(requests.get(0).getBodyAsString());
         assertThat(form).containsEntry("MessageSid", "SM1").containsEntry("MessageStatus", "delivered")
@@ -68,18 +69,18 @@ class SandboxSmsStatusCallbacksTest {
                 .containsEntry("To", "+15551234567").containsEntry("From", "+15005550006")
                 .containsEntry("AccountSid", "ACsandbox").containsEntry("ApiVersion", "2010-04-01");
         assertThat(requests.get(0).getHeader("Content-Type")).startsWith("application/x-www-form-urlencoded");
-        assertThat(new RequestValidator(TOKEN).validate(PUBLIC + SandboxSmsStatusCallbacks.WEBHOOK_PATH, form,
+        assertThat(new RequestValidator(TOKEN).validate(PUBLIC + WebhookPaths.TWILIO_SMS_STATUS, form,
                 requests.get(0).getHeader("X-Twilio-Signature"))).isTrue();
     }
 
     @Test
     void refusalIsOneAttemptAndNoException() {
         hub.resetAll();
-        hub.stubFor(post(SandboxSmsStatusCallbacks.WEBHOOK_PATH).willReturn(aResponse().withStatus(404)));
+        hub.stubFor(post(WebhookPaths.TWILIO_SMS_STATUS).willReturn(aResponse().withStatus(404)));
 
         assertThat(callbacks(TOKEN).deliver("SM1", "sent")).isEqualTo("answered-404");
 
-        hub.verify(1, postRequestedFor(urlPathEqualTo(SandboxSmsStatusCallbacks.WEBHOOK_PATH)));
+        hub.verify(1, postRequestedFor(urlPathEqualTo(WebhookPaths.TWILIO_SMS_STATUS)));
     }
 
     @Test
@@ -89,7 +90,7 @@ class SandboxSmsStatusCallbacksTest {
         assertThat(callbacks(TOKEN).deliver("SM-none", "sent")).isEqualTo("skipped");
         assertThat(callbacks("").deliver("SM1", "sent")).isEqualTo("skipped");
 
-        hub.verify(0, postRequestedFor(urlPathEqualTo(SandboxSmsStatusCallbacks.WEBHOOK_PATH)));
+        hub.verify(0, postRequestedFor(urlPathEqualTo(WebhookPaths.TWILIO_SMS_STATUS)));
     }
 
     @Test

@@ -1,7 +1,5 @@
 package io.financehub.webhook.application;
 
-import io.financehub.sms.application.SmsStatusCallbackReader;
-import io.financehub.payment.application.StripeEventReader;
 import io.financehub.webhook.application.WebhookEventStore.NewWebhookEvent;
 import io.financehub.webhook.application.WebhookVerifier.Verification;
 import io.financehub.webhook.domain.WebhookProvider;
@@ -29,16 +27,14 @@ class WebhookIngestionServiceTest {
     static final byte[] BODY = "{\"id\":\"evt_1\"}".getBytes(StandardCharsets.UTF_8);
     static final WebhookEnvelope ENVELOPE = new WebhookEnvelope("evt_1", "payment_intent.succeeded", "INV-1", "pi_1");
 
-    final WebhookVerifier stripeVerifier = mock(WebhookVerifier.class);
-    final StripeEventReader stripeEvents = mock(StripeEventReader.class);
+    final WebhookSource stripe = mock(WebhookSource.class);
     final WebhookEventStore store = mock(WebhookEventStore.class);
     final WebhookQueue queue = mock(WebhookQueue.class);
     final WebhookIngestionService service;
 
     WebhookIngestionServiceTest() {
-        when(stripeVerifier.provider()).thenReturn(WebhookProvider.STRIPE);
-        service = new WebhookIngestionService(List.of(stripeVerifier), stripeEvents,
-                mock(SmsStatusCallbackReader.class), store, queue,
+        when(stripe.provider()).thenReturn(WebhookProvider.STRIPE);
+        service = new WebhookIngestionService(List.of(stripe), store, queue,
                 Clock.fixed(Instant.parse("2026-01-15T10:00:00.123456789Z"), ZoneOffset.UTC));
     }
 
@@ -48,8 +44,8 @@ class WebhookIngestionServiceTest {
 
     @Test
     void storesTheRawPayloadWithItsHashThenQueuesIt() {
-        when(stripeVerifier.verify(any())).thenReturn(Verification.AUTHENTIC);
-        when(stripeEvents.envelope("{\"id\":\"evt_1\"}")).thenReturn(ENVELOPE);
+        when(stripe.verify(any())).thenReturn(Verification.AUTHENTIC);
+        when(stripe.envelope("{\"id\":\"evt_1\"}")).thenReturn(ENVELOPE);
         when(store.insertIfAbsent(any())).thenReturn(true);
 
         assertThat(receive(BODY)).isEqualTo(new WebhookReceipt("evt_1", false));
@@ -66,8 +62,8 @@ class WebhookIngestionServiceTest {
 
     @Test
     void aDuplicateIsCountedAndNotQueued() {
-        when(stripeVerifier.verify(any())).thenReturn(Verification.AUTHENTIC);
-        when(stripeEvents.envelope(any())).thenReturn(ENVELOPE);
+        when(stripe.verify(any())).thenReturn(Verification.AUTHENTIC);
+        when(stripe.envelope(any())).thenReturn(ENVELOPE);
         when(store.insertIfAbsent(any())).thenReturn(false);
 
         assertThat(receive(BODY)).isEqualTo(new WebhookReceipt("evt_1", true));
@@ -77,8 +73,8 @@ class WebhookIngestionServiceTest {
 
     @Test
     void aFailedHandOffStillAcknowledgesTheCommittedEventForTheRelay() {
-        when(stripeVerifier.verify(any())).thenReturn(Verification.AUTHENTIC);
-        when(stripeEvents.envelope(any())).thenReturn(ENVELOPE);
+        when(stripe.verify(any())).thenReturn(Verification.AUTHENTIC);
+        when(stripe.envelope(any())).thenReturn(ENVELOPE);
         when(store.insertIfAbsent(any())).thenReturn(true);
         doThrow(new IllegalStateException("broker down")).when(queue).enqueue(any(), any());
 
@@ -87,20 +83,21 @@ class WebhookIngestionServiceTest {
 
     @Test
     void nothingIsReadBeforeTheSignatureIsChecked() {
-        when(stripeVerifier.verify(any())).thenReturn(Verification.INVALID_SIGNATURE);
+        when(stripe.verify(any())).thenReturn(Verification.INVALID_SIGNATURE);
         assertRejected(BODY, WebhookRejectedException.Reason.INVALID_SIGNATURE);
-        when(stripeVerifier.verify(any())).thenReturn(Verification.STALE_TIMESTAMP);
+        when(stripe.verify(any())).thenReturn(Verification.STALE_TIMESTAMP);
         assertRejected(BODY, WebhookRejectedException.Reason.STALE_TIMESTAMP);
-        verifyNoInteractions(stripeEvents, store, queue);
+        verify(stripe, never()).envelope(any());
+        verifyNoInteractions(store, queue);
     }
 
     @Test
     void anAuthenticBodyThatIsNotAnEventIsMalformedAndNotStored() {
-        when(stripeVerifier.verify(any())).thenReturn(Verification.AUTHENTIC);
+        when(stripe.verify(any())).thenReturn(Verification.AUTHENTIC);
         assertRejected(new byte[]{'{', (byte) 0xff, '}'}, WebhookRejectedException.Reason.MALFORMED_PAYLOAD);
         assertRejected("{\"a\":\"\0\"}".getBytes(StandardCharsets.UTF_8),
                 WebhookRejectedException.Reason.MALFORMED_PAYLOAD);
-        when(stripeEvents.envelope(any())).thenThrow(new MalformedWebhookException("no id"));
+        when(stripe.envelope(any())).thenThrow(new MalformedWebhookException("no id"));
         assertRejected(BODY, WebhookRejectedException.Reason.MALFORMED_PAYLOAD);
         verify(store, never()).insertIfAbsent(any());
     }

@@ -1,8 +1,10 @@
 package io.financehub.webhook.adapter;
 
 import io.financehub.platform.web.BoundedBody;
-import io.financehub.webhook.application.ReceiveWebhookUseCase;
+import io.financehub.webhook.WebhookProperties;
 import io.financehub.webhook.application.WebhookDelivery;
+import io.financehub.webhook.application.WebhookIngestionService;
+import io.financehub.webhook.application.WebhookPaths;
 import io.financehub.webhook.application.WebhookReceipt;
 import io.financehub.webhook.application.WebhookRejectedException;
 import io.financehub.webhook.domain.WebhookProvider;
@@ -11,27 +13,47 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
 
 import java.io.IOException;
 
 /**
- * What both webhook endpoints do: read the raw body within the size limit, hand it to the ingestion use case
- * unparsed, answer with the hub's JSON error format and count the outcome. Unexpected failures propagate to the shared
- * error handler (a 500 makes the vendor retry, which is what a failed store should cause).
+ * The webhook endpoints, {@code POST /webhooks/stripe} (signed with {@code Stripe-Signature} over the raw body) and
+ * {@code POST /webhooks/twilio/sms-status} (Twilio's message status callbacks, signed with
+ * {@code X-Twilio-Signature}). Both read the raw body within the size limit and hand it to ingestion unparsed, never
+ * bound by Spring nor read through {@code getParameter}: a parsed body can no longer be verified, and the stored
+ * payload is exactly what the vendor signed. They answer with the hub's JSON error format and count the outcome.
+ * Unexpected failures propagate to the shared error handler (a 500 makes the vendor retry, which is what a failed
+ * store should cause).
  */
-public class WebhookIntake {
+@RestController
+public class WebhookController {
 
-    private final ReceiveWebhookUseCase ingestion;
+    static final String STRIPE_SIGNATURE_HEADER = "Stripe-Signature";
+    static final String TWILIO_SIGNATURE_HEADER = "X-Twilio-Signature";
+
+    private final WebhookIngestionService ingestion;
     private final int maxBytes;
     private final WebhookMetrics metrics;
 
-    public WebhookIntake(ReceiveWebhookUseCase ingestion, long maxBytes, WebhookMetrics metrics) {
+    public WebhookController(WebhookIngestionService ingestion, WebhookProperties webhook, WebhookMetrics metrics) {
         this.ingestion = ingestion;
-        this.maxBytes = (int) Math.min(maxBytes, Integer.MAX_VALUE - 8);
+        this.maxBytes = (int) Math.min(webhook.maxBytes(), Integer.MAX_VALUE - 8);
         this.metrics = metrics;
     }
 
-    ResponseEntity<Object> receive(WebhookProvider provider, HttpServletRequest request, String signature) {
+    @PostMapping(WebhookPaths.STRIPE)
+    public ResponseEntity<Object> receiveStripe(HttpServletRequest request) {
+        return receive(WebhookProvider.STRIPE, request, request.getHeader(STRIPE_SIGNATURE_HEADER));
+    }
+
+    @PostMapping(WebhookPaths.TWILIO_SMS_STATUS)
+    public ResponseEntity<Object> receiveTwilioSmsStatus(HttpServletRequest request) {
+        return receive(WebhookProvider.TWILIO, request, request.getHeader(TWILIO_SIGNATURE_HEADER));
+    }
+
+    private ResponseEntity<Object> receive(WebhookProvider provider, HttpServletRequest request, String signature) {
         Timer.Sample sample = metrics.start();
         String outcome = WebhookMetrics.Outcome.ERROR;
         try {

@@ -1,0 +1,24 @@
+package io.financehub.webhook;
+
+import org.springframework.boot.test.context.SpringBootTest;
+
+/** {@code routes/stripe-webhooks.yaml}: see {@link WebhookProcessorRouteTestBase}. */
+@SpringBootTest(classes = WebhookProcessorRouteTestBase.RouteOnly.class, properties =
+        "camel.main.routes-include-pattern=file:routes/stripe-webhooks.yaml,file:routes/error-handling.yaml")
+class StripeWebhooksRouteTest extends WebhookProcessorRouteTestBase {
+
+    @Override
+    String routeId() {
+        return "stripe-webhook-processor";
+    }
+
+    @Override
+    String provider() {
+        return "stripe";
+    }
+
+    @Override
+    String eventId() {
+        return "evt_route_1";
+    }
+}
