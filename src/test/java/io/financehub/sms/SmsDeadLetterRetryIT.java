@@ -13,10 +13,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static io.financehub.sms.TwilioSmsLiveIT.MESSAGES;
-import static io.financehub.sms.TwilioSmsLiveIT.invoiceId;
-import static io.financehub.sms.TwilioSmsLiveIT.message;
-import static io.financehub.sms.TwilioSmsLiveIT.page;
+import static io.financehub.sms.LiveTwilioIntegrationBase.MESSAGES;
+import static io.financehub.sms.LiveTwilioIntegrationBase.invoiceId;
+import static io.financehub.sms.LiveTwilioIntegrationBase.message;
+import static io.financehub.sms.LiveTwilioIntegrationBase.page;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -77,7 +77,7 @@ class SmsDeadLetterRetryIT extends LiveTwilioIntegrationBase {
         String id = invoiceId();
         String key = unknownSms(id, to);
         TWILIO.stubFor(get(urlPathEqualTo(MESSAGES)).withQueryParam("To", equalTo(to)).willReturn(page()));
-        TWILIO.stubFor(send(to).willReturn(TwilioSmsLiveIT.created("SM203")));
+        TWILIO.stubFor(send(to).willReturn(LiveTwilioIntegrationBase.created("SM203")));
         long letter = deadLetterOf(key);
 
         HttpResponse<String> retry = hub().postAdmin("/admin/dead-letters/" + letter + "/retry");

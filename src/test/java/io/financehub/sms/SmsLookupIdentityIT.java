@@ -15,11 +15,11 @@ import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static io.financehub.sms.TwilioSmsLiveIT.MESSAGES;
-import static io.financehub.sms.TwilioSmsLiveIT.created;
-import static io.financehub.sms.TwilioSmsLiveIT.invoiceId;
-import static io.financehub.sms.TwilioSmsLiveIT.message;
-import static io.financehub.sms.TwilioSmsLiveIT.page;
+import static io.financehub.sms.LiveTwilioIntegrationBase.MESSAGES;
+import static io.financehub.sms.LiveTwilioIntegrationBase.created;
+import static io.financehub.sms.LiveTwilioIntegrationBase.invoiceId;
+import static io.financehub.sms.LiveTwilioIntegrationBase.message;
+import static io.financehub.sms.LiveTwilioIntegrationBase.page;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
