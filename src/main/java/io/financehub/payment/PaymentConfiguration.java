@@ -14,6 +14,7 @@ import io.financehub.payment.application.PaymentIntentHandler;
 import io.financehub.payment.application.RefundLedger;
 import io.financehub.platform.persistence.TransactionRunner;
 import io.financehub.sideeffect.application.SideEffectDispatch;
+import io.financehub.sideeffect.application.SideEffectRepository;
 import com.stripe.model.PaymentIntent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -48,7 +49,8 @@ public class PaymentConfiguration {
 
     @Bean
     PaymentEventUseCase paymentEventUseCase(InvoiceRepository invoices, RefundLedger refunds,
-                                            SideEffectDispatch dispatch, TransactionRunner tx, Clock clock) {
-        return new PaymentEventService(invoices, refunds, dispatch, tx, clock);
+                                            SideEffectRepository sideEffects, SideEffectDispatch dispatch,
+                                            TransactionRunner tx, Clock clock) {
+        return new PaymentEventService(invoices, refunds, sideEffects, dispatch, tx, clock);
     }
 }

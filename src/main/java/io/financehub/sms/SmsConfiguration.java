@@ -20,6 +20,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.Properties;
 
+import io.financehub.invoice.application.InvoiceRepository;
 import io.financehub.platform.config.HubProperties;
 import io.financehub.sms.adapter.JdbcSmsOperatorActionLog;
 import io.financehub.sms.adapter.SandboxSmsStatusCallbacks;
@@ -32,6 +33,7 @@ import io.financehub.sms.application.SmsOperatorActionLog;
 import io.financehub.sms.application.SmsSender;
 import io.financehub.platform.persistence.TransactionRunner;
 import io.financehub.sms.application.SmsMessageService;
+import io.financehub.sms.application.SmsDeadLetterRetry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
@@ -79,8 +81,9 @@ public class SmsConfiguration {
 
     @Bean
     SmsNotificationHandler smsNotificationHandler(SmsSender sender, SmsMessageLog messages, SmsTemplates templates,
-                                                  HubProperties hub) {
-        return new SmsNotificationHandler(sender, messages, templates, hub.publicBaseUrl() + STATUS_CALLBACK_PATH);
+                                                  InvoiceRepository invoices, HubProperties hub) {
+        return new SmsNotificationHandler(sender, messages, templates, invoices,
+                hub.publicBaseUrl() + STATUS_CALLBACK_PATH);
     }
 
     @Bean
@@ -99,6 +102,12 @@ public class SmsConfiguration {
                                                       SmsOperatorActionLog actions, TransactionRunner tx,
                                                       Clock clock) {
         return new SmsMessageService(messages, sender, sideEffects, dispatch, actions, tx, clock);
+    }
+
+    /** The lookup-first retry the dead letters of unknown SMS take. */
+    @Bean
+    SmsDeadLetterRetry smsDeadLetterRetry(SmsMessageAdministration messages) {
+        return new SmsDeadLetterRetry(messages);
     }
 
     /**
