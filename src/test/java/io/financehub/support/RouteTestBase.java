@@ -19,7 +19,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.ImportAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -99,7 +98,11 @@ public abstract class RouteTestBase {
         return camel.getEndpoint(uri, MockEndpoint.class);
     }
 
-    @Configuration(proxyBeanMethods = false)
+    /**
+     * Deliberately no {@code @Configuration}: the hub's own component scan reaches this package and must never pick
+     * it up (its mock {@code jms} would replace the real one in every IT); named in {@code @SpringBootTest} it is
+     * processed all the same.
+     */
     @ImportAutoConfiguration(CamelAutoConfiguration.class)
     public static class RouteContext {
 
