@@ -13,6 +13,7 @@ import io.financehub.invoice.application.IssueInvoiceUseCase;
 import io.financehub.invoice.application.TimelineReadModel;
 import io.financehub.platform.persistence.TransactionRunner;
 import io.financehub.sideeffect.application.SideEffectDispatch;
+import io.financehub.sideeffect.application.SideEffectRepository;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,9 +35,10 @@ public class InvoiceConfiguration {
     }
 
     @Bean
-    IssueInvoiceUseCase issueInvoiceUseCase(InvoiceRepository invoices, SideEffectDispatch dispatch, AuditLog audit,
-                                            TransactionRunner tx, Clock clock) {
-        return new IssueInvoiceService(invoices, dispatch, audit, tx, clock);
+    IssueInvoiceUseCase issueInvoiceUseCase(InvoiceRepository invoices, SideEffectRepository sideEffects,
+                                            SideEffectDispatch dispatch, AuditLog audit, TransactionRunner tx,
+                                            Clock clock) {
+        return new IssueInvoiceService(invoices, sideEffects, dispatch, audit, tx, clock);
     }
 
     @Bean

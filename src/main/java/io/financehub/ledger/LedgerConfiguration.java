@@ -74,8 +74,9 @@ public class LedgerConfiguration {
     }
 
     @Bean
-    LedgerPostingHandler ledgerPostingHandler(AccountingLedger ledger, AccountingPostLog posts, Clock clock) {
-        return new LedgerPostingHandler(ledger, posts, clock);
+    LedgerPostingHandler ledgerPostingHandler(AccountingLedger ledger, AccountingPostLog posts,
+                                              InvoiceRepository invoices, Clock clock) {
+        return new LedgerPostingHandler(ledger, posts, invoices, clock);
     }
 
     @Bean

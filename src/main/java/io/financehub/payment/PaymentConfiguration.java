@@ -17,6 +17,7 @@ import io.financehub.payment.application.StripeEventReader;
 import io.financehub.payment.application.StripeWebhookSource;
 import io.financehub.platform.persistence.TransactionRunner;
 import io.financehub.sideeffect.application.SideEffectDispatch;
+import io.financehub.sideeffect.application.SideEffectRepository;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -53,8 +54,9 @@ public class PaymentConfiguration {
 
     @Bean
     PaymentEventService paymentEventService(InvoiceRepository invoices, RefundLedger refunds,
-                                            SideEffectDispatch dispatch, TransactionRunner tx, Clock clock) {
-        return new PaymentEventService(invoices, refunds, dispatch, tx, clock);
+                                            SideEffectRepository sideEffects, SideEffectDispatch dispatch,
+                                            TransactionRunner tx, Clock clock) {
+        return new PaymentEventService(invoices, refunds, sideEffects, dispatch, tx, clock);
     }
 
     @Bean

@@ -4,7 +4,6 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.financehub.invoice.application.InvoiceRepository;
 import io.financehub.platform.broker.BrokerConfiguration;
 import io.financehub.platform.persistence.TransactionRunner;
 import io.financehub.sideeffect.adapter.BrokerDeadLetterListener;
@@ -15,17 +14,16 @@ import io.financehub.sideeffect.adapter.JdbcSideEffectRepository;
 import io.financehub.sideeffect.application.DeadLetterAdministration;
 import io.financehub.sideeffect.application.DeadLetterService;
 import io.financehub.sideeffect.application.DeadLetterStore;
-import io.financehub.sideeffect.application.ExecuteSideEffectUseCase;
 import io.financehub.sideeffect.application.MessageRedelivery;
 import io.financehub.sideeffect.application.OutboxRelay;
-import io.financehub.sideeffect.application.RedispatchSideEffectsUseCase;
 import io.financehub.sideeffect.application.SideEffectDispatch;
 import io.financehub.sideeffect.application.SideEffectExecutor;
 import io.financehub.sideeffect.application.SideEffectHandler;
 import io.financehub.sideeffect.application.SideEffectPolicy;
 import io.financehub.sideeffect.application.SideEffectQueue;
 import io.financehub.sideeffect.application.SideEffectRepository;
-import io.financehub.sms.application.SmsMessageAdministration;
+import io.financehub.sideeffect.application.UnknownOutcomeRetry;
+import org.springframework.beans.factory.ObjectProvider;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -88,27 +86,26 @@ public class SideEffectConfiguration {
 
     /** Named for the YAML routes: {@code bean: {ref: sideEffectExecutor, method: execute}}. */
     @Bean
-    ExecuteSideEffectUseCase sideEffectExecutor(SideEffectRepository sideEffects, InvoiceRepository invoices,
-                                                SideEffectQueue queue, DeadLetterStore deadLetters,
-                                                TransactionRunner tx, SideEffectPolicy policy, Clock clock,
-                                                List<SideEffectHandler> handlers) {
-        return new SideEffectExecutor(sideEffects, invoices, queue, deadLetters, tx, policy, clock, handlers);
+    SideEffectExecutor sideEffectExecutor(SideEffectRepository sideEffects, SideEffectQueue queue,
+                                          DeadLetterStore deadLetters, TransactionRunner tx, SideEffectPolicy policy,
+                                          Clock clock, List<SideEffectHandler<?>> handlers) {
+        return new SideEffectExecutor(sideEffects, queue, deadLetters, tx, policy, clock, handlers);
     }
 
     /** Named for the {@code outbox-relay} route. */
     @Bean
-    RedispatchSideEffectsUseCase sideEffectRelay(SideEffectRepository sideEffects, SideEffectQueue queue,
-                                                 SideEffectPolicy policy) {
+    OutboxRelay outboxRelay(SideEffectRepository sideEffects, SideEffectQueue queue, SideEffectPolicy policy) {
         return new OutboxRelay(sideEffects, queue, policy);
     }
 
     @Bean
     DeadLetterAdministration deadLetterAdministration(DeadLetterStore store, SideEffectRepository sideEffects,
                                                       SideEffectDispatch dispatch, MessageRedelivery redelivery,
-                                                      SmsMessageAdministration sms, SideEffectPolicy policy,
-                                                      Clock clock) {
+                                                      ObjectProvider<UnknownOutcomeRetry> unknownOutcomeRetries,
+                                                      SideEffectPolicy policy, Clock clock) {
         // a retry claim held longer than a side-effect claim belongs to a hub that died mid-retry
-        return new DeadLetterService(store, sideEffects, dispatch, redelivery, sms, clock, policy.lease());
+        return new DeadLetterService(store, sideEffects, dispatch, redelivery,
+                unknownOutcomeRetries.orderedStream().toList(), clock, policy.lease());
     }
 
     /** Named for the {@code dead-letter-recorder} route. */

@@ -1,22 +1,24 @@
 package io.financehub.sms;
 
-import io.financehub.sms.adapter.JdbcSandboxSmsStore;
+import io.financehub.invoice.application.InvoiceRepository;
 import io.financehub.platform.config.HubProperties;
 import io.financehub.platform.persistence.TransactionRunner;
 import io.financehub.sideeffect.application.SideEffectDispatch;
 import io.financehub.sideeffect.application.SideEffectRepository;
+import io.financehub.sms.adapter.JdbcSandboxSmsStore;
 import io.financehub.sms.adapter.JdbcSmsDeliveryLog;
 import io.financehub.sms.adapter.JdbcSmsMessageDirectory;
 import io.financehub.sms.adapter.JdbcSmsMessageLog;
 import io.financehub.sms.adapter.JdbcSmsOperatorActionLog;
 import io.financehub.sms.adapter.PropertiesSmsTemplates;
 import io.financehub.sms.adapter.SandboxSmsSender;
-import io.financehub.sms.adapter.SandboxSmsStore;
 import io.financehub.sms.adapter.SandboxSmsStatusCallbacks;
+import io.financehub.sms.adapter.SandboxSmsStore;
 import io.financehub.sms.adapter.TwilioFormStatusReader;
 import io.financehub.sms.adapter.TwilioProperties;
 import io.financehub.sms.adapter.TwilioSignatureVerifier;
 import io.financehub.sms.adapter.TwilioSmsSender;
+import io.financehub.sms.application.SmsDeadLetterRetry;
 import io.financehub.sms.application.SmsDeliveryLog;
 import io.financehub.sms.application.SmsDeliveryService;
 import io.financehub.sms.application.SmsMessageAdministration;
@@ -92,8 +94,8 @@ public class SmsConfiguration {
 
     @Bean
     SmsNotificationHandler smsNotificationHandler(SmsSender sender, SmsMessageLog messages, SmsTemplates templates,
-                                                  HubProperties hub) {
-        return new SmsNotificationHandler(sender, messages, templates,
+                                                  InvoiceRepository invoices, HubProperties hub) {
+        return new SmsNotificationHandler(sender, messages, templates, invoices,
                 hub.publicBaseUrl() + WebhookPaths.TWILIO_SMS_STATUS);
     }
 
@@ -131,6 +133,12 @@ public class SmsConfiguration {
                                                       SmsOperatorActionLog actions, TransactionRunner tx,
                                                       Clock clock) {
         return new SmsMessageService(messages, sender, sideEffects, dispatch, actions, tx, clock);
+    }
+
+    /** The lookup-first retry the dead letters of unknown SMS take. */
+    @Bean
+    SmsDeadLetterRetry smsDeadLetterRetry(SmsMessageAdministration messages) {
+        return new SmsDeadLetterRetry(messages);
     }
 
     /**

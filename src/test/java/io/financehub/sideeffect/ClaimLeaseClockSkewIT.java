@@ -154,10 +154,15 @@ class ClaimLeaseClockSkewIT {
     }
 
     private SideEffectExecutor executor(Clock clock, Supplier<String> vendor) {
-        SideEffectHandler handler = new SideEffectHandler() {
+        SideEffectHandler<Invoice> handler = new SideEffectHandler<>() {
             @Override
             public Set<SideEffectAction> actions() {
                 return Set.of(SideEffectAction.CREATE_PAYMENT_INTENT);
+            }
+
+            @Override
+            public Invoice subject(SideEffect effect) {
+                return invoices.subjectOf(effect);
             }
 
             @Override
@@ -186,7 +191,7 @@ class ClaimLeaseClockSkewIT {
                                   SideEffectStatus status) {
             }
         };
-        return new SideEffectExecutor(sideEffects, invoices, queue(), new JdbcDeadLetterStore(db.jdbc()),
+        return new SideEffectExecutor(sideEffects, queue(), new JdbcDeadLetterStore(db.jdbc()),
                 new SpringTransactionRunner(db.transactions()), POLICY, clock, List.of(handler));
     }
 
@@ -200,6 +205,11 @@ class ClaimLeaseClockSkewIT {
             @Override
             public void enqueueAfter(SideEffectChannel channel, String key, Duration delay) {
                 enqueued.add(key);
+            }
+
+            @Override
+            public String address(SideEffectChannel channel) {
+                return "hub.side-effects." + channel.name().toLowerCase();
             }
         };
     }

@@ -2,6 +2,7 @@ package io.financehub.invoice.application;
 
 import io.financehub.invoice.domain.Invoice;
 import io.financehub.invoice.domain.PaymentFacts;
+import io.financehub.sideeffect.domain.SideEffect;
 
 import java.util.Optional;
 
@@ -12,6 +13,16 @@ public interface InvoiceRepository {
     boolean insertIfAbsent(Invoice invoice);
 
     Optional<Invoice> find(String invoiceId);
+
+    /**
+     * The invoice {@code effect} acts on: the subject of the payment, ledger and SMS side-effect handlers.
+     *
+     * @throws IllegalStateException when there is none (a side effect is only ever created with its invoice)
+     */
+    default Invoice subjectOf(SideEffect effect) {
+        return find(effect.invoiceId())
+                .orElseThrow(() -> new IllegalStateException("side effect " + effect.key() + " has no invoice"));
+    }
 
     /** Finds the invoice whose PaymentIntent the hub created (for Stripe objects without our metadata). */
     Optional<Invoice> findByPaymentIntent(String paymentIntentId);

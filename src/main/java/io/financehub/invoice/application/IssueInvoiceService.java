@@ -3,6 +3,7 @@ package io.financehub.invoice.application;
 import io.financehub.audit.domain.CommandChannel;
 import io.financehub.sideeffect.application.OutboxRelay;
 import io.financehub.sideeffect.application.SideEffectDispatch;
+import io.financehub.sideeffect.application.SideEffectRepository;
 import io.financehub.audit.application.AuditLog;
 import io.financehub.platform.persistence.TransactionRunner;
 import io.financehub.invoice.domain.Customer;
@@ -26,14 +27,16 @@ public class IssueInvoiceService implements IssueInvoiceUseCase {
     private static final String COMMAND = "IssueInvoice";
 
     private final InvoiceRepository invoices;
+    private final SideEffectRepository sideEffects;
     private final SideEffectDispatch dispatch;
     private final AuditLog audit;
     private final TransactionRunner tx;
     private final Clock clock;
 
-    public IssueInvoiceService(InvoiceRepository invoices, SideEffectDispatch dispatch, AuditLog audit,
-                               TransactionRunner tx, Clock clock) {
+    public IssueInvoiceService(InvoiceRepository invoices, SideEffectRepository sideEffects,
+                               SideEffectDispatch dispatch, AuditLog audit, TransactionRunner tx, Clock clock) {
         this.invoices = invoices;
+        this.sideEffects = sideEffects;
         this.dispatch = dispatch;
         this.audit = audit;
         this.tx = tx;
@@ -61,7 +64,7 @@ public class IssueInvoiceService implements IssueInvoiceUseCase {
                 }
                 for (SideEffectAction action : actionsFor(command)) {
                     IdempotencyKey key = IdempotencyKey.of(command.invoiceId(), action);
-                    if (dispatch.create(key, Map.of(), now)) {
+                    if (sideEffects.createIfAbsent(key, Map.of(), now)) {
                         created.add(key);
                     }
                 }

@@ -1,6 +1,5 @@
 package io.financehub.ledger.adapter;
 
-import io.financehub.platform.persistence.Outcomes;
 import io.financehub.platform.persistence.SqlTime;
 import io.financehub.ledger.application.AccountingPostLog;
 import io.financehub.sideeffect.application.VendorOutcome;
@@ -41,7 +40,7 @@ public class JdbcAccountingPostLog implements AccountingPostLog {
     public void finished(String idempotencyKey, VendorOutcome outcome, SideEffectStatus status) {
         jdbc.update("UPDATE accounting_posts SET journal_ref = COALESCE(?, journal_ref), "
                         + "request = COALESCE(?, request), response = ?, status = ?, updated_at = ? WHERE idempotency_key = ?",
-                Outcomes.reference(outcome), outcome.exchange().request(), Outcomes.response(outcome), status.dbValue(),
+                outcome.reference(), outcome.exchange().request(), outcome.auditResponse(), status.dbValue(),
                 SqlTime.of(Instant.now()), idempotencyKey);
     }
 

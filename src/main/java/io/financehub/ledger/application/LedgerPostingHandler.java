@@ -3,6 +3,7 @@ package io.financehub.ledger.application;
 import io.financehub.sideeffect.application.SideEffectHandler;
 import io.financehub.sideeffect.application.VendorExchange;
 import io.financehub.sideeffect.application.VendorOutcome;
+import io.financehub.invoice.application.InvoiceRepository;
 import io.financehub.invoice.domain.Invoice;
 import io.financehub.ledger.domain.JournalEntry;
 import io.financehub.invoice.domain.Money;
@@ -23,24 +24,32 @@ import java.util.Set;
  * write a post the hub stopped waiting for, not before {@link AccountingLedger#lookupDelay} after that post was
  * sent. When it was sent is kept in the audit row, so any replica keeps to it, also after the sender died.
  */
-public class LedgerPostingHandler implements SideEffectHandler {
+public class LedgerPostingHandler implements SideEffectHandler<Invoice> {
 
     /** Side-effect parameter holding the amount to post when it is not the invoice amount (refund deltas). */
     public static final String AMOUNT_MINOR = "amountMinor";
 
     private final AccountingLedger ledger;
     private final AccountingPostLog posts;
+    private final InvoiceRepository invoices;
     private final Clock clock;
 
-    public LedgerPostingHandler(AccountingLedger ledger, AccountingPostLog posts, Clock clock) {
+    public LedgerPostingHandler(AccountingLedger ledger, AccountingPostLog posts, InvoiceRepository invoices,
+                                Clock clock) {
         this.ledger = ledger;
         this.posts = posts;
+        this.invoices = invoices;
         this.clock = clock;
     }
 
     @Override
     public Set<SideEffectAction> actions() {
         return Set.of(SideEffectAction.POST_INVOICE, SideEffectAction.POST_PAYMENT, SideEffectAction.POST_REFUND);
+    }
+
+    @Override
+    public Invoice subject(SideEffect effect) {
+        return invoices.subjectOf(effect);
     }
 
     @Override

@@ -65,7 +65,7 @@ public class LedgerRepostService implements RepostLedgerEntryUseCase {
             if (inLedger) {
                 return Outcome.ALREADY_POSTED;
             }
-            if (tx.inTransaction(() -> dispatch.create(key, Map.of(), now))) {
+            if (tx.inTransaction(() -> sideEffects.createIfAbsent(key, Map.of(), now))) {
                 dispatch.dispatchAll(List.of(key));
                 return Outcome.REQUEUED;
             }

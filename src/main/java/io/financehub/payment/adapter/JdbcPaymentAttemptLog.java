@@ -1,6 +1,6 @@
 package io.financehub.payment.adapter;
 
-import io.financehub.platform.persistence.Outcomes;
+import io.financehub.platform.persistence.Text;
 import io.financehub.platform.persistence.SqlTime;
 import io.financehub.payment.application.PaymentAttemptLog;
 import io.financehub.sideeffect.application.VendorOutcome;
@@ -30,8 +30,8 @@ public class JdbcPaymentAttemptLog implements PaymentAttemptLog {
         jdbc.update("UPDATE payment_attempts SET request = COALESCE(?, request), response = ?, status = ?, "
                         + "http_status = ?, error_code = ?, payment_intent_id = ?, finished_at = ? "
                         + "WHERE idempotency_key = ? AND attempt = ?",
-                outcome.exchange().request(), Outcomes.response(outcome), status.dbValue(),
-                outcome.exchange().httpStatus(), Outcomes.errorCode(outcome), Outcomes.reference(outcome),
+                outcome.exchange().request(), outcome.auditResponse(), status.dbValue(),
+                outcome.exchange().httpStatus(), Text.clip(outcome.rejectionCode(), 128), outcome.reference(),
                 SqlTime.of(Instant.now()), idempotencyKey, attempt);
     }
 }

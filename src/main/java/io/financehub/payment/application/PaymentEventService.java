@@ -2,6 +2,7 @@ package io.financehub.payment.application;
 
 import io.financehub.ledger.application.LedgerPostingHandler;
 import io.financehub.sideeffect.application.SideEffectDispatch;
+import io.financehub.sideeffect.application.SideEffectRepository;
 import io.financehub.invoice.application.InvoiceRepository;
 import io.financehub.platform.persistence.TransactionRunner;
 import io.financehub.sideeffect.domain.IdempotencyKey;
@@ -27,14 +28,16 @@ public class PaymentEventService {
 
     private final InvoiceRepository invoices;
     private final RefundLedger refunds;
+    private final SideEffectRepository sideEffects;
     private final SideEffectDispatch dispatch;
     private final TransactionRunner tx;
     private final Clock clock;
 
-    public PaymentEventService(InvoiceRepository invoices, RefundLedger refunds, SideEffectDispatch dispatch,
-                               TransactionRunner tx, Clock clock) {
+    public PaymentEventService(InvoiceRepository invoices, RefundLedger refunds, SideEffectRepository sideEffects,
+                               SideEffectDispatch dispatch, TransactionRunner tx, Clock clock) {
         this.invoices = invoices;
         this.refunds = refunds;
+        this.sideEffects = sideEffects;
         this.dispatch = dispatch;
         this.tx = tx;
         this.clock = clock;
@@ -94,7 +97,7 @@ public class PaymentEventService {
     }
 
     private void create(List<IdempotencyKey> keys, IdempotencyKey key, Map<String, String> parameters, Instant now) {
-        if (dispatch.create(key, parameters, now)) {
+        if (sideEffects.createIfAbsent(key, parameters, now)) {
             keys.add(key);
         }
     }

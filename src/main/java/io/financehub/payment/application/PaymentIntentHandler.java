@@ -21,7 +21,7 @@ import java.util.Set;
  * Stripe keeps a key for 24 hours only: a repeat after that (an operator retrying an old dead letter) first searches
  * the invoice's intents by metadata, so a lost earlier attempt that did create one is found instead of doubled.
  */
-public class PaymentIntentHandler implements SideEffectHandler {
+public class PaymentIntentHandler implements SideEffectHandler<Invoice> {
 
     /** Stripe prunes idempotency keys once they are at least 24 hours old. */
     static final Duration KEY_WINDOW = Duration.ofHours(24);
@@ -44,6 +44,11 @@ public class PaymentIntentHandler implements SideEffectHandler {
     @Override
     public Set<SideEffectAction> actions() {
         return Set.of(SideEffectAction.CREATE_PAYMENT_INTENT);
+    }
+
+    @Override
+    public Invoice subject(SideEffect effect) {
+        return invoices.subjectOf(effect);
     }
 
     @Override
@@ -82,8 +87,8 @@ public class PaymentIntentHandler implements SideEffectHandler {
     @Override
     public void onOutcome(SideEffect effect, Invoice invoice, VendorOutcome outcome, SideEffectStatus status) {
         attempts.finished(effect.key().value(), effect.attempts(), outcome, status);
-        if (outcome instanceof VendorOutcome.Succeeded succeeded) {
-            invoices.recordPaymentIntent(invoice.invoiceId(), succeeded.reference());
+        if (status == SideEffectStatus.SUCCEEDED) {
+            invoices.recordPaymentIntent(invoice.invoiceId(), outcome.reference());
             invoices.mergeFacts(invoice.invoiceId(), new PaymentFacts(true, false, false, 0));
         }
     }

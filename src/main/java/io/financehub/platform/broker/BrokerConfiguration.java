@@ -1,6 +1,9 @@
 package io.financehub.platform.broker;
 
+import org.apache.activemq.artemis.api.core.QueueConfiguration;
+import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.config.CoreAddressConfiguration;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
 import org.springframework.beans.factory.ObjectProvider;
@@ -21,8 +24,9 @@ public class BrokerConfiguration {
     public static final int MAX_DELIVERY_ATTEMPTS = 6;
 
     /**
-     * The embedded broker: a TCP acceptor for outside JMS clients, and an explicit dead-letter and expiry address
-     * (Artemis' default drops a message after its last delivery attempt when none is configured).
+     * The embedded broker: a TCP acceptor for outside JMS clients, the hub's queues ({@link QueueNames}, durable and
+     * anycast, there before any client connects), and an explicit dead-letter and expiry address (Artemis' default
+     * drops a message after its last delivery attempt when none is configured).
      */
     @Bean
     ArtemisConfigurationCustomizer embeddedBrokerCustomizer(BrokerProperties broker) {
@@ -33,6 +37,11 @@ public class BrokerConfiguration {
             } catch (Exception e) {
                 throw new IllegalStateException("bad embedded broker acceptor", e);
             }
+            QueueNames.all().forEach(queue -> configuration.addAddressConfiguration(new CoreAddressConfiguration()
+                    .setName(queue)
+                    .addRoutingType(RoutingType.ANYCAST)
+                    .addQueueConfiguration(QueueConfiguration.of(queue).setAddress(queue)
+                            .setRoutingType(RoutingType.ANYCAST))));
             configuration.addAddressSetting("#", new AddressSettings()
                     .setDeadLetterAddress(SimpleString.of(QueueNames.DEAD_LETTERS))
                     .setExpiryAddress(SimpleString.of(QueueNames.DEAD_LETTERS))

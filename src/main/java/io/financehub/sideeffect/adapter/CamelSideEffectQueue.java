@@ -6,6 +6,7 @@ import io.financehub.sideeffect.domain.SideEffectChannel;
 import org.apache.camel.ProducerTemplate;
 
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -34,7 +35,12 @@ public class CamelSideEffectQueue implements SideEffectQueue {
                 SCHEDULED_DELIVERY, System.currentTimeMillis() + delay.toMillis()));
     }
 
-    private static String endpoint(SideEffectChannel channel) {
-        return "jms:queue:" + QueueNames.sideEffects(channel);
+    @Override
+    public String address(SideEffectChannel channel) {
+        return QueueNames.sideEffects(channel.name().toLowerCase(Locale.ROOT));
+    }
+
+    private String endpoint(SideEffectChannel channel) {
+        return "jms:queue:" + address(channel);
     }
 }

@@ -3,6 +3,7 @@ package io.financehub.sideeffect.adapter;
 import io.financehub.platform.web.Page;
 import io.financehub.sideeffect.application.DeadLetterAdministration;
 import io.financehub.sideeffect.application.DeadLetterAdministration.RetryResult;
+import io.financehub.sideeffect.application.DeadLetterQuery;
 import io.financehub.sideeffect.application.DeadLetterStore.DeadLetter;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,9 +21,11 @@ import java.util.List;
 @RequestMapping("/admin/dead-letters")
 public class DeadLetterController {
 
+    private final DeadLetterQuery query;
     private final DeadLetterAdministration deadLetters;
 
-    public DeadLetterController(DeadLetterAdministration deadLetters) {
+    public DeadLetterController(DeadLetterQuery query, DeadLetterAdministration deadLetters) {
+        this.query = query;
         this.deadLetters = deadLetters;
     }
 
@@ -30,7 +33,7 @@ public class DeadLetterController {
     public Page<DeadLetterView> list(@RequestParam(required = false) Integer limit,
                                      @RequestParam(required = false) String cursor) {
         int size = Page.limit(limit);
-        List<DeadLetter> items = deadLetters.list(Page.cursor(cursor), size);
+        List<DeadLetter> items = query.list(Page.cursor(cursor), size);
         String next = items.size() == size ? Long.toString(items.get(items.size() - 1).id()) : null;
         return new Page<>(items.stream().map(DeadLetterView::of).toList(), next);
     }

@@ -1,16 +1,11 @@
 package io.financehub.sideeffect.application;
 
 import io.financehub.platform.web.NotFoundException;
-import io.financehub.sideeffect.application.DeadLetterStore.DeadLetter;
 
-import java.util.List;
 import java.util.Map;
 
-/** What operators do with messages and side effects the hub gave up on. */
+/** What operators do with messages and side effects the hub gave up on; they read them through {@link DeadLetterQuery}. */
 public interface DeadLetterAdministration {
-
-    /** Newest first; {@code beforeId} is the cursor of the previous page's last item (null for the first page). */
-    List<DeadLetter> list(Long beforeId, int limit);
 
     /**
      * Retries a dead letter through the normal path: a side effect is reopened under its key and dispatched (so

@@ -1,19 +1,19 @@
 package io.financehub.sideeffect.application;
 
 import io.financehub.platform.web.NotFoundException;
-import io.financehub.sms.application.SmsMessageAdministration;
 import io.financehub.sideeffect.application.DeadLetterStore.DeadLetter;
 import io.financehub.sideeffect.domain.IdempotencyKey;
 import io.financehub.sideeffect.domain.SideEffect;
 import io.financehub.sideeffect.domain.SideEffectChannel;
 import io.financehub.sideeffect.domain.SideEffectStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
-import java.util.logging.Logger;
 
 /**
  * {@link DeadLetterAdministration} over the dead-letter store. A retry claims the row ({@code retrying}) before it
@@ -25,35 +25,37 @@ public class DeadLetterService implements DeadLetterAdministration {
     static final String RETRIED = "retried";
     static final String ALREADY_RETRIED = "already-retried";
 
-    private static final Logger LOG = Logger.getLogger(DeadLetterService.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(DeadLetterService.class);
 
     private final DeadLetterStore store;
     private final SideEffectRepository sideEffects;
     private final SideEffectDispatch dispatch;
     private final MessageRedelivery redelivery;
-    private final SmsMessageAdministration sms;
+    private final Map<SideEffectChannel, UnknownOutcomeRetry> unknownOutcomeRetries =
+            new EnumMap<>(SideEffectChannel.class);
     private final Clock clock;
     private final Duration retryLease;
 
     /**
-     * @param retryLease how long a retry claim is held before another retry may take it over (its holder is presumed
-     *                   dead); far longer than one send, so a living retry is never doubled
+     * @param unknownOutcomeRetries the lookup-first retries of channels whose unknown side effects must not simply
+     *                              be reopened (SMS)
+     * @param retryLease            how long a retry claim is held before another retry may take it over (its holder
+     *                              is presumed dead); far longer than one send, so a living retry is never doubled
      */
     public DeadLetterService(DeadLetterStore store, SideEffectRepository sideEffects, SideEffectDispatch dispatch,
-                             MessageRedelivery redelivery, SmsMessageAdministration sms, Clock clock,
-                             Duration retryLease) {
+                             MessageRedelivery redelivery, List<UnknownOutcomeRetry> unknownOutcomeRetries,
+                             Clock clock, Duration retryLease) {
         this.store = store;
         this.sideEffects = sideEffects;
         this.dispatch = dispatch;
         this.redelivery = redelivery;
-        this.sms = sms;
+        for (UnknownOutcomeRetry retry : unknownOutcomeRetries) {
+            if (this.unknownOutcomeRetries.put(retry.channel(), retry) != null) {
+                throw new IllegalStateException("two unknown-outcome retries for " + retry.channel());
+            }
+        }
         this.clock = clock;
         this.retryLease = retryLease;
-    }
-
-    @Override
-    public List<DeadLetter> list(Long beforeId, int limit) {
-        return store.list(beforeId, limit);
     }
 
     @Override
@@ -73,7 +75,7 @@ public class DeadLetterService implements DeadLetterAdministration {
             throw e;
         }
         store.markRetried(id, clock.instant());
-        LOG.info(() -> "operator " + operator + " retried dead letter " + id + ": " + result.outcome());
+        LOG.info("operator {} retried dead letter {}: {}", operator, id, result.outcome());
         return result;
     }
 
@@ -98,24 +100,26 @@ public class DeadLetterService implements DeadLetterAdministration {
     }
 
     /**
-     * An SMS whose outcome is unknown may be on the customer's phone: it takes the operators' lookup-first resend,
-     * never a plain reopen (whose fresh claim would send it again). Every other side effect is reopened; the
-     * handlers check the vendor first where a repeat could do the thing twice (ledger lookup, Stripe search after
-     * its key window).
+     * A side effect whose outcome is unknown on a channel without idempotency (SMS) may already have happened: it
+     * takes that channel's lookup-first retry, never a plain reopen (whose fresh claim would do it again). Every
+     * other side effect is reopened; the handlers check the vendor first where a repeat could do the thing twice
+     * (ledger lookup, Stripe search after its key window).
      */
     private RetryResult retrySideEffect(DeadLetter letter, String operator) {
         String key = letter.idempotencyKey();
         SideEffect effect = sideEffects.find(key).orElse(null);
-        if (effect != null && effect.status() == SideEffectStatus.UNKNOWN
-                && effect.action().channel() == SideEffectChannel.SMS) {
-            return resendSmsAfterLookup(letter, key, operator);
+        UnknownOutcomeRetry lookupFirst = effect == null || effect.status() != SideEffectStatus.UNKNOWN ? null
+                : unknownOutcomeRetries.get(effect.action().channel());
+        if (lookupFirst != null) {
+            return retryAfterLookup(lookupFirst, letter, key, operator);
         }
         return reopen(key);
     }
 
-    private RetryResult resendSmsAfterLookup(DeadLetter letter, String key, String operator) {
-        SmsMessageAdministration.ActionResult result = sms.resendFromDeadLetter(key, operator);
-        if ("lookup-failed".equals(result.outcome())) {
+    private RetryResult retryAfterLookup(UnknownOutcomeRetry lookupFirst, DeadLetter letter, String key,
+                                         String operator) {
+        UnknownOutcomeRetry.Result result = lookupFirst.retry(key, operator);
+        if (result.vendorUnreachable()) {
             throw new RetryUnavailableException(RetryUnavailableException.Cause.VENDOR, "dead letter " + letter.id()
                     + ": " + result.message() + "; the dead letter stays open, retry it later", null);
         }

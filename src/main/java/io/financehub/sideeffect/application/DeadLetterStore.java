@@ -2,17 +2,13 @@ package io.financehub.sideeffect.application;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /** Messages and side effects the hub gave up on, kept until an operator retries them. */
-public interface DeadLetterStore {
+public interface DeadLetterStore extends DeadLetterQuery {
 
     long record(NewDeadLetter deadLetter);
-
-    /** Newest first; {@code beforeId} is the paging cursor (null for the first page). */
-    List<DeadLetter> list(Long beforeId, int limit);
 
     Optional<DeadLetter> find(long id);
 

@@ -2,8 +2,11 @@ package io.financehub.sideeffect.application;
 
 import io.financehub.sideeffect.domain.SideEffect;
 
-/** The outbox relay behind {@link RedispatchSideEffectsUseCase}. */
-public class OutboxRelay implements RedispatchSideEffectsUseCase {
+/**
+ * The outbox relay: finds side effects that were stored but never reached their queue (crash after commit) or whose
+ * claim holder died, and puts them on their queue again. The claim makes the extra message harmless.
+ */
+public class OutboxRelay {
 
     private static final int BATCH = 500;
 
@@ -17,7 +20,7 @@ public class OutboxRelay implements RedispatchSideEffectsUseCase {
         this.policy = policy;
     }
 
-    @Override
+    /** @return how many side effects were handed to their queues */
     public int redispatchStale() {
         int count = 0;
         // ages by the database's clock, which every replica shares

@@ -1,18 +1,17 @@
 package io.financehub.sideeffect.application;
 
 import io.financehub.sideeffect.domain.IdempotencyKey;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
- * Creates side effects (inside the caller's transaction) and hands them to their queues after it commits.
- * Shared by every use case that triggers side effects, so the outbox rule lives in one place.
+ * Hands side effects to their queues once the transaction that created them ({@link
+ * SideEffectRepository#createIfAbsent}) has committed. Shared by every use case that triggers side effects, so the
+ * outbox rule lives in one place.
  * <p>
  * The hand-off runs on its own small executor, not on the caller's thread: the stored row is the guarantee and the
  * outbox relay re-sends whatever is not dispatched, so an answer to the invoicing application never waits on the
@@ -20,7 +19,7 @@ import java.util.logging.Logger;
  */
 public class SideEffectDispatch {
 
-    private static final Logger LOG = Logger.getLogger(SideEffectDispatch.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(SideEffectDispatch.class);
 
     private final SideEffectRepository sideEffects;
     private final SideEffectQueue queue;
@@ -30,11 +29,6 @@ public class SideEffectDispatch {
         this.sideEffects = sideEffects;
         this.queue = queue;
         this.handOff = handOff;
-    }
-
-    /** Stores a pending side effect; call inside the transaction that decides it is owed. */
-    public boolean create(IdempotencyKey key, Map<String, String> parameters, Instant now) {
-        return sideEffects.createIfAbsent(key, parameters, now);
     }
 
     /**
@@ -49,7 +43,7 @@ public class SideEffectDispatch {
         try {
             handOff.execute(() -> enqueueNow(batch));
         } catch (RejectedExecutionException e) {
-            LOG.warning("hand-off is full or stopping; the relay will enqueue " + batch.size() + " side effect(s)");
+            LOG.warn("hand-off is full or stopping; the relay will enqueue {} side effect(s)", batch.size());
         }
     }
 
@@ -69,7 +63,7 @@ public class SideEffectDispatch {
             sideEffects.markDispatched(key.value());
             return true;
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, "could not enqueue " + key + " now; the relay will retry", e);
+            LOG.warn("could not enqueue {} now; the relay will retry", key, e);
             return false;
         }
     }

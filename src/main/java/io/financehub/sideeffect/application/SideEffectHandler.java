@@ -1,6 +1,5 @@
 package io.financehub.sideeffect.application;
 
-import io.financehub.invoice.domain.Invoice;
 import io.financehub.sideeffect.domain.SideEffect;
 import io.financehub.sideeffect.domain.SideEffectAction;
 import io.financehub.sideeffect.domain.SideEffectStatus;
@@ -9,25 +8,36 @@ import java.time.Instant;
 import java.util.Set;
 
 /**
- * The vendor-specific part of a side effect. {@link SideEffectExecutor} owns the shared shape — claim, call,
- * record, retry — and asks a handler only what differs per vendor.
+ * The vendor-specific part of a side effect, implemented by the capability that owns the vendor. {@link
+ * SideEffectExecutor} owns the shared shape — claim, call, record, retry — and asks a handler only what differs per
+ * vendor.
+ *
+ * @param <S> what the side effect acts on (an invoice), read by {@link #subject} once per execution and handed to
+ *            every later step
  */
-public interface SideEffectHandler {
+public interface SideEffectHandler<S> {
 
     Set<SideEffectAction> actions();
 
+    /**
+     * Reads what {@code effect} acts on. Called once per execution, before the claim and outside any transaction.
+     *
+     * @throws IllegalStateException when it is gone: a side effect is only ever created with its subject
+     */
+    S subject(SideEffect effect);
+
     /** Runs inside the claim's transaction: writes the audit row that must exist whenever the claim does. */
-    void onClaim(SideEffect effect, Invoice invoice);
+    void onClaim(SideEffect effect, S subject);
 
     /** Calls the vendor. Runs outside any transaction; must not throw for vendor errors. */
-    VendorOutcome perform(SideEffect effect, Invoice invoice);
+    VendorOutcome perform(SideEffect effect, S subject);
 
     /**
      * Called instead of {@link #perform} when an earlier attempt's outcome is unknown (its holder died or timed
      * out). The default performs again, which is right for vendors that honour idempotency keys.
      */
-    default VendorOutcome resume(SideEffect effect, Invoice invoice) {
-        return perform(effect, invoice);
+    default VendorOutcome resume(SideEffect effect, S subject) {
+        return perform(effect, subject);
     }
 
     /**
@@ -47,5 +57,5 @@ public interface SideEffectHandler {
     }
 
     /** Runs inside the recording transaction, after the side effect's new status is known. */
-    void onOutcome(SideEffect effect, Invoice invoice, VendorOutcome outcome, SideEffectStatus status);
+    void onOutcome(SideEffect effect, S subject, VendorOutcome outcome, SideEffectStatus status);
 }

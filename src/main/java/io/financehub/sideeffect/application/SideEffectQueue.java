@@ -11,4 +11,7 @@ public interface SideEffectQueue {
 
     /** Enqueues for delivery after {@code delay} (vendor back-off, Retry-After). */
     void enqueueAfter(SideEffectChannel channel, String idempotencyKey, Duration delay);
+
+    /** The channel's queue as operators see it on a dead letter. */
+    String address(SideEffectChannel channel);
 }

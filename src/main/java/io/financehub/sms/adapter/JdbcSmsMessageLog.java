@@ -1,6 +1,6 @@
 package io.financehub.sms.adapter;
 
-import io.financehub.platform.persistence.Outcomes;
+import io.financehub.platform.persistence.Text;
 import io.financehub.platform.persistence.SqlTime;
 import io.financehub.sms.application.SmsMessageLog;
 import io.financehub.sideeffect.application.VendorOutcome;
@@ -58,8 +58,8 @@ public class JdbcSmsMessageLog implements SmsMessageLog {
         jdbc.update("UPDATE sms_messages SET provider_msg_id = COALESCE(?, provider_msg_id), request = ?, response = ?, "
                         + "error_code = ?, status = CASE WHEN status IN ('sent', 'delivered', 'undelivered') THEN status "
                         + "ELSE ? END, updated_at = ? WHERE idempotency_key = ?",
-                Outcomes.reference(outcome), outcome.exchange().request(), Outcomes.response(outcome),
-                Outcomes.errorCode(outcome), smsStatus, SqlTime.of(Instant.now()), idempotencyKey);
+                outcome.reference(), outcome.exchange().request(), outcome.auditResponse(),
+                Text.clip(outcome.rejectionCode(), 128), smsStatus, SqlTime.of(Instant.now()), idempotencyKey);
     }
 
     @Override

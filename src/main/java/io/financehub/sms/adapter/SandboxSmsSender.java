@@ -1,5 +1,6 @@
 package io.financehub.sms.adapter;
 
+import io.financehub.platform.broker.QueueNames;
 import io.financehub.sms.application.SmsSender;
 import io.financehub.sideeffect.application.VendorExchange;
 import io.financehub.sideeffect.application.VendorOutcome;
@@ -26,8 +27,6 @@ import java.util.UUID;
 public class SandboxSmsSender implements SmsSender {
 
     static final String INVALID_NUMBER = "+15005550001";
-    /** The queue the {@code sandbox-sms-status-callbacks} route consumes. */
-    public static final String CALLBACK_QUEUE = "hub.sandbox.sms-status-callbacks";
     static final String STATUS_HEADER = "messageStatus";
     /** Artemis' scheduled-delivery message property (epoch millis). */
     static final String SCHEDULED_DELIVERY = "_AMQ_SCHED_DELIVERY";
@@ -92,7 +91,7 @@ public class SandboxSmsSender implements SmsSender {
     }
 
     private void schedule(String sid, String status, long atEpochMillis) {
-        producer.sendBodyAndHeaders("jms:queue:" + CALLBACK_QUEUE, sid,
+        producer.sendBodyAndHeaders("jms:queue:" + QueueNames.SANDBOX_SMS_STATUS_CALLBACKS, sid,
                 Map.of(STATUS_HEADER, status, SCHEDULED_DELIVERY, atEpochMillis));
     }
 }

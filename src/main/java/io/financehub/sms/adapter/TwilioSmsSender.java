@@ -9,6 +9,7 @@ import com.twilio.type.PhoneNumber;
 import io.financehub.sms.application.SmsSender;
 import io.financehub.sideeffect.application.VendorExchange;
 import io.financehub.sideeffect.application.VendorOutcome;
+import io.financehub.sideeffect.domain.SideEffectStatus;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Component;
 import org.apache.camel.Exchange;
@@ -158,14 +159,16 @@ public class TwilioSmsSender implements SmsSender {
         String to = masked(request.to());
         String status = outcome.exchange().httpStatus() == null ? "no answer"
                 : "HTTP " + outcome.exchange().httpStatus();
-        if (outcome instanceof VendorOutcome.Succeeded s) {
-            LOG.info("SMS {} to {} accepted by Twilio as {}", request.idempotencyKey(), to, s.reference());
-        } else if (outcome instanceof VendorOutcome.Rejected r) {
-            LOG.warn("SMS {} to {} refused by Twilio: code {} ({}); not retried", request.idempotencyKey(), to,
-                    r.code(), status);
-        } else if (outcome instanceof VendorOutcome.Retryable) {
+        // an SMS is never repeated on an unknown outcome: settled as the hub settles it for Twilio
+        SideEffectStatus settled = outcome.settledStatus(false);
+        if (settled == SideEffectStatus.SUCCEEDED) {
+            LOG.info("SMS {} to {} accepted by Twilio as {}", request.idempotencyKey(), to, outcome.reference());
+        } else if (outcome.mayRetry(false)) {
             LOG.info("SMS {} to {} not accepted by Twilio for now ({}); will retry", request.idempotencyKey(), to,
                     status);
+        } else if (settled == SideEffectStatus.FAILED) {
+            LOG.warn("SMS {} to {} refused by Twilio: code {} ({}); not retried", request.idempotencyKey(), to,
+                    outcome.rejectionCode(), status);
         } else {
             LOG.warn("SMS {} to {}: outcome unknown ({}); it is never resent automatically, see "
                     + "/admin/sms-messages?status=unknown", request.idempotencyKey(), to, status);

@@ -9,12 +9,13 @@ import io.financehub.platform.persistence.TransactionRunner;
 import io.financehub.sideeffect.domain.IdempotencyKey;
 import io.financehub.sideeffect.domain.SideEffectStatus;
 import io.financehub.sms.domain.SmsDeliveryStatus;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.logging.Logger;
 
 /**
  * {@link SmsMessageAdministration}. Settling and reopening are conditional updates of the message row in the same
@@ -27,7 +28,7 @@ public class SmsMessageService implements SmsMessageAdministration {
     static final String RESEND = "resend";
     static final String DEAD_LETTER = "dead-letter";
 
-    private static final Logger LOG = Logger.getLogger(SmsMessageService.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(SmsMessageService.class);
 
     private final SmsMessageLog messages;
     private final SentSmsLookup vendor;
@@ -111,7 +112,7 @@ public class SmsMessageService implements SmsMessageAdministration {
                     "the message changed meanwhile; nothing was resent");
         }
         dispatch(idempotencyKey);
-        LOG.info(() -> "operator " + operator + " resent SMS " + idempotencyKey);
+        LOG.info("operator {} resent SMS {}", operator, idempotencyKey);
         return new ActionResult(idempotencyKey, "resent", "pending", null,
                 "reopened and queued: the hub sends it once more under the same key");
     }
@@ -154,7 +155,7 @@ public class SmsMessageService implements SmsMessageAdministration {
             return new Lookup(recorded(current, action, operator, "not-unknown", sid,
                     "found at the vendor as " + sid + ", but the message was settled meanwhile"), false);
         }
-        LOG.info(() -> "operator " + operator + " settled SMS " + key + " as sent (" + sid + ") after a lookup");
+        LOG.info("operator {} settled SMS {} as sent ({}) after a lookup", operator, key, sid);
         return new Lookup(new ActionResult(key, "found", status, sid, "found at the vendor as " + sid
                 + ": settled as sent, not resent"), false);
     }

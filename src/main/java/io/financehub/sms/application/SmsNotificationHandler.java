@@ -3,6 +3,7 @@ package io.financehub.sms.application;
 import io.financehub.sideeffect.application.SideEffectHandler;
 import io.financehub.sideeffect.application.VendorExchange;
 import io.financehub.sideeffect.application.VendorOutcome;
+import io.financehub.invoice.application.InvoiceRepository;
 import io.financehub.invoice.domain.Invoice;
 import io.financehub.invoice.domain.PhoneNumber;
 import io.financehub.sideeffect.domain.SideEffect;
@@ -17,20 +18,22 @@ import java.util.Set;
  * The text sent is the one stored when the key was first claimed, so the audit row is exactly what went out and a
  * lookup searches for exactly that text, even if the templates were edited in between.
  */
-public class SmsNotificationHandler implements SideEffectHandler {
+public class SmsNotificationHandler implements SideEffectHandler<Invoice> {
 
     private final SmsSender sender;
     private final SentSmsLookup lookup;
     private final SmsMessageLog messages;
     private final SmsTemplates templates;
+    private final InvoiceRepository invoices;
     private final String statusCallbackUrl;
 
     public SmsNotificationHandler(SmsSender sender, SmsMessageLog messages, SmsTemplates templates,
-                                  String statusCallbackUrl) {
+                                  InvoiceRepository invoices, String statusCallbackUrl) {
         this.sender = sender;
         this.lookup = new SentSmsLookup(sender, messages);
         this.messages = messages;
         this.templates = templates;
+        this.invoices = invoices;
         this.statusCallbackUrl = statusCallbackUrl;
     }
 
@@ -38,6 +41,11 @@ public class SmsNotificationHandler implements SideEffectHandler {
     public Set<SideEffectAction> actions() {
         return Set.of(SideEffectAction.SMS_INVOICE_ISSUED, SideEffectAction.SMS_PAYMENT_RECEIPT,
                 SideEffectAction.SMS_PAYMENT_FAILED, SideEffectAction.SMS_REFUND);
+    }
+
+    @Override
+    public Invoice subject(SideEffect effect) {
+        return invoices.subjectOf(effect);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.financehub.webhook.adapter;
 
+import io.financehub.platform.broker.QueueNames;
 import io.financehub.webhook.application.WebhookQueue;
 import io.financehub.webhook.domain.WebhookProvider;
 import org.apache.camel.ProducerTemplate;
@@ -24,7 +25,7 @@ public class CamelWebhookQueue implements WebhookQueue {
 
     /** The queue a provider's events travel on; the YAML processing routes consume the same names. */
     public static String queueName(WebhookProvider provider) {
-        return "hub.webhooks." + provider.dbValue();
+        return QueueNames.webhooks(provider.dbValue());
     }
 
     @Override

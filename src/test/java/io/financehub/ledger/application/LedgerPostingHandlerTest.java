@@ -1,5 +1,6 @@
 package io.financehub.ledger.application;
 
+import io.financehub.invoice.application.InMemoryInvoices;
 import io.financehub.sideeffect.application.VendorExchange;
 import io.financehub.sideeffect.application.VendorOutcome;
 import io.financehub.invoice.domain.Customer;
@@ -36,7 +37,7 @@ class LedgerPostingHandlerTest {
     private final FakeLedger ledger = new FakeLedger();
     private final FakePostLog posts = new FakePostLog();
     private Instant now = NOW;
-    private final LedgerPostingHandler handler = new LedgerPostingHandler(ledger, posts, new Clock() {
+    private final LedgerPostingHandler handler = new LedgerPostingHandler(ledger, posts, new InMemoryInvoices(INVOICE), new Clock() {
         @Override
         public ZoneOffset getZone() {
             return ZoneOffset.UTC;

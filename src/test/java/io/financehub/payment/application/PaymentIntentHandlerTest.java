@@ -1,5 +1,6 @@
 package io.financehub.payment.application;
 
+import io.financehub.invoice.application.InMemoryInvoices;
 import io.financehub.sideeffect.application.VendorExchange;
 import io.financehub.sideeffect.application.VendorOutcome;
 import io.financehub.invoice.domain.Customer;
@@ -21,6 +22,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Stripe remembers an idempotency key for 24 hours only: a repeat after that must look before it creates. */
 class PaymentIntentHandlerTest {
@@ -30,9 +32,19 @@ class PaymentIntentHandlerTest {
             new Money(12500, "USD"), "d", "hash", PaymentFacts.NONE, NOW.minus(Duration.ofDays(2)));
 
     private final FakeStripe stripe = new FakeStripe();
-    // perform() touches neither the attempt log nor the invoices
-    private final PaymentIntentHandler handler = new PaymentIntentHandler(stripe, null, null,
+    // perform() does not touch the attempt log
+    private final PaymentIntentHandler handler = new PaymentIntentHandler(stripe, null, new InMemoryInvoices(INVOICE),
             Clock.fixed(NOW, ZoneOffset.UTC));
+
+    @Test
+    void itsSubjectIsTheSideEffectsInvoiceWhichMustExist() {
+        assertThat(handler.subject(effect(1, NOW))).isEqualTo(INVOICE);
+
+        SideEffect orphan = new SideEffect(IdempotencyKey.parse("INV-GONE:create-payment-intent"),
+                SideEffectStatus.PENDING, 0, Map.of(), null, null, NOW, NOW, null);
+        assertThatThrownBy(() -> handler.subject(orphan)).isInstanceOf(IllegalStateException.class)
+                .hasMessage("side effect INV-GONE:create-payment-intent has no invoice");
+    }
 
     @Test
     void aRetryAfterStripesKeyWindowFindsTheIntentTheLostAttemptCreatedInsteadOfASecondOne() {

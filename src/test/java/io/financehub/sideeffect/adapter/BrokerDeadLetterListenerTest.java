@@ -1,7 +1,6 @@
 package io.financehub.sideeffect.adapter;
 
 import io.financehub.sideeffect.application.DeadLetterAdministration;
-import io.financehub.sideeffect.application.DeadLetterStore.DeadLetter;
 import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.support.DefaultExchange;
@@ -55,11 +54,6 @@ class BrokerDeadLetterListenerTest {
     }
 
     private final class Recorder implements DeadLetterAdministration {
-        @Override
-        public List<DeadLetter> list(Long beforeId, int limit) {
-            return List.of();
-        }
-
         @Override
         public RetryResult retry(long id, String operator) {
             throw new UnsupportedOperationException();

@@ -27,9 +27,10 @@ class DeadLetterServiceTest {
     private final InMemorySideEffects sideEffects = new InMemorySideEffects();
     private final Broker broker = new Broker();
     private final MutableClock clock = new MutableClock(T0);
-    // no SMS here: an unknown SMS's lookup-first retry is SmsDeadLetterRetryIT's
+    private final LookupFirstSms sms = new LookupFirstSms();
+    // the SMS capability's real lookup-first retry is SmsDeadLetterRetryIT's; here a scripted one
     private final DeadLetterService service = new DeadLetterService(store, sideEffects,
-            new SideEffectDispatch(sideEffects, broker, Runnable::run), broker, null, clock,
+            new SideEffectDispatch(sideEffects, broker, Runnable::run), broker, List.of(sms), clock,
             Duration.ofMinutes(2));
 
     {
@@ -101,6 +102,78 @@ class DeadLetterServiceTest {
         assertThat(store.status(id)).isEqualTo("retried");
     }
 
+    @Test
+    void anUnknownSmsTakesItsChannelsLookupFirstRetryNeverAReopen() {
+        String key = unknownSms("INV-5");
+        long id = store.record(new DeadLetterStore.NewDeadLetter("hub.side-effects.sms", "unknown", null, key, key,
+                Map.of(), 1, T0));
+        sms.answer = new UnknownOutcomeRetry.Result("found", "found at the vendor as SM1", false);
+
+        DeadLetterAdministration.RetryResult result = service.retry(id, "ops");
+
+        assertThat(result).isEqualTo(new DeadLetterAdministration.RetryResult("retried", "found",
+                "found at the vendor as SM1"));
+        assertThat(sms.retried).containsExactly(key + " by ops");
+        assertThat(sideEffects.find(key).orElseThrow().status()).as("not reopened").isEqualTo(SideEffectStatus.UNKNOWN);
+        assertThat(broker.sent).isEmpty();
+        assertThat(store.status(id)).isEqualTo("retried");
+    }
+
+    @Test
+    void anUnknownSmsWhoseVendorCannotBeAskedStaysOpen() {
+        String key = unknownSms("INV-6");
+        long id = store.record(new DeadLetterStore.NewDeadLetter("hub.side-effects.sms", "unknown", null, key, key,
+                Map.of(), 1, T0));
+        sms.answer = new UnknownOutcomeRetry.Result("lookup-failed", "the vendor could not be asked (timeout)", true);
+
+        Throwable failure = catchThrowable(() -> service.retry(id, "ops"));
+
+        assertThat(failure).isInstanceOfSatisfying(DeadLetterAdministration.RetryUnavailableException.class, e -> {
+            assertThat(e.unavailable()).isEqualTo(DeadLetterAdministration.RetryUnavailableException.Cause.VENDOR);
+            assertThat(e.getMessage()).contains("could not be asked", "stays open");
+        });
+        assertThat(store.status(id)).isEqualTo("open");
+        assertThat(broker.sent).isEmpty();
+    }
+
+    @Test
+    void aFailedSmsIsReopenedUnderItsKey() {
+        String key = "INV-7:sms-invoice-issued";
+        sideEffects.createIfAbsent(IdempotencyKey.parse(key), Map.of(), T0);
+        sideEffects.complete(key, SideEffectStatus.FAILED, null, "rejected 21211: invalid number", T0);
+        long id = store.record(new DeadLetterStore.NewDeadLetter("hub.side-effects.sms", "failed", null, key, key,
+                Map.of(), 1, T0));
+
+        assertThat(service.retry(id, "ops").outcome()).isEqualTo("queued");
+
+        assertThat(sms.retried).isEmpty();
+        assertThat(broker.sent).containsExactly("hub.side-effects.sms " + key);
+    }
+
+    private String unknownSms(String invoiceId) {
+        String key = invoiceId + ":sms-invoice-issued";
+        sideEffects.createIfAbsent(IdempotencyKey.parse(key), Map.of(), T0);
+        sideEffects.complete(key, SideEffectStatus.UNKNOWN, null, "outcome unknown: read timeout", T0);
+        return key;
+    }
+
+    /** The SMS channel's lookup-first retry, answering as scripted. */
+    static final class LookupFirstSms implements UnknownOutcomeRetry {
+        final List<String> retried = new ArrayList<>();
+        Result answer;
+
+        @Override
+        public SideEffectChannel channel() {
+            return SideEffectChannel.SMS;
+        }
+
+        @Override
+        public Result retry(String idempotencyKey, String operator) {
+            retried.add(idempotencyKey + " by " + operator);
+            return answer;
+        }
+    }
+
     /** A broker that can be down; when up it takes every message. */
     static final class Broker implements MessageRedelivery, SideEffectQueue {
         final List<String> sent = new ArrayList<>();
@@ -118,12 +191,17 @@ class DeadLetterServiceTest {
 
         @Override
         public void enqueue(SideEffectChannel channel, String idempotencyKey) {
-            redeliver("hub.side-effects." + channel.name().toLowerCase(), idempotencyKey, Map.of());
+            redeliver(address(channel), idempotencyKey, Map.of());
         }
 
         @Override
         public void enqueueAfter(SideEffectChannel channel, String idempotencyKey, Duration delay) {
             enqueue(channel, idempotencyKey);
+        }
+
+        @Override
+        public String address(SideEffectChannel channel) {
+            return "hub.side-effects." + channel.name().toLowerCase();
         }
     }
 

@@ -37,6 +37,11 @@ class SideEffectDispatchTest {
             public void enqueueAfter(SideEffectChannel channel, String key, Duration delay) {
                 enqueue(channel, key);
             }
+
+            @Override
+            public String address(SideEffectChannel channel) {
+                return "hub.side-effects." + channel.name().toLowerCase();
+            }
         };
         SideEffectDispatch dispatch = new SideEffectDispatch(sideEffects, stuck,
                 r -> new Thread(r).start());
@@ -60,6 +65,11 @@ class SideEffectDispatchTest {
             @Override
             public void enqueueAfter(SideEffectChannel channel, String key, Duration delay) {
                 throw new AssertionError("nothing may be sent");
+            }
+
+            @Override
+            public String address(SideEffectChannel channel) {
+                return "hub.side-effects." + channel.name().toLowerCase();
             }
         }, r -> {
             throw new RejectedExecutionException("full");

@@ -1,11 +1,6 @@
 package io.financehub.sideeffect.application;
 
-import io.financehub.invoice.application.InvoiceRepository;
-import io.financehub.invoice.domain.Customer;
 import io.financehub.sideeffect.domain.IdempotencyKey;
-import io.financehub.invoice.domain.Invoice;
-import io.financehub.invoice.domain.Money;
-import io.financehub.invoice.domain.PaymentFacts;
 import io.financehub.sideeffect.domain.SideEffect;
 import io.financehub.sideeffect.domain.SideEffectAction;
 import io.financehub.sideeffect.domain.SideEffectChannel;
@@ -31,8 +26,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SideEffectExecutorTest {
 
     private static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
-    private static final Invoice INVOICE = new Invoice("INV-1", new Customer("C", "Ada", "+15551234567"),
-            new Money(12500, "USD"), "d", "hash", PaymentFacts.NONE, T0);
     private static final String KEY = "INV-1:create-payment-intent";
 
     private final InMemorySideEffects sideEffects = new InMemorySideEffects();
@@ -58,8 +51,13 @@ class SideEffectExecutorTest {
             public void enqueueAfter(SideEffectChannel channel, String key, Duration delay) {
                 enqueued.add(key + " after " + delay.toMillis() + "ms");
             }
+
+            @Override
+            public String address(SideEffectChannel channel) {
+                return "queue." + channel;
+            }
         };
-        executor = new SideEffectExecutor(sideEffects, invoices(), queue, deadLetterStore(), new DirectTransactions(),
+        executor = new SideEffectExecutor(sideEffects, queue, deadLetterStore(), new DirectTransactions(),
                 policy, clock, List.of(handler));
         sideEffects.createIfAbsent(IdempotencyKey.parse(KEY), Map.of(), T0);
     }
@@ -74,6 +72,8 @@ class SideEffectExecutorTest {
         assertThat(handler.calls).containsExactly("perform");
         assertThat(sideEffects.find(KEY).orElseThrow().resultRef()).isEqualTo("pi_1");
         assertThat(handler.claims).isEqualTo(1);
+        assertThat(handler.subjects).as("read once, by the execution that ran; not for a settled key")
+                .containsExactly("INV-1");
     }
 
     @Test
@@ -88,6 +88,7 @@ class SideEffectExecutorTest {
 
         assertThat(enqueued).containsExactly(KEY + " after 7000ms", KEY + " after 2000ms");
         assertThat(deadLetters).singleElement().satisfies(d -> {
+            assertThat(d.queue()).isEqualTo("queue.PAYMENTS");
             assertThat(d.idempotencyKey()).isEqualTo(KEY);
             assertThat(d.attempts()).isEqualTo(3);
         });
@@ -172,34 +173,6 @@ class SideEffectExecutorTest {
         return new VendorExchange("request", "response", 200);
     }
 
-    private InvoiceRepository invoices() {
-        return new InvoiceRepository() {
-            @Override
-            public boolean insertIfAbsent(Invoice invoice) {
-                return false;
-            }
-
-            @Override
-            public Optional<Invoice> find(String invoiceId) {
-                return Optional.of(INVOICE);
-            }
-
-            @Override
-            public Optional<Invoice> findByPaymentIntent(String paymentIntentId) {
-                return Optional.empty();
-            }
-
-            @Override
-            public Invoice mergeFacts(String invoiceId, PaymentFacts facts) {
-                return INVOICE;
-            }
-
-            @Override
-            public void recordPaymentIntent(String invoiceId, String paymentIntentId) {
-            }
-        };
-    }
-
     private DeadLetterStore deadLetterStore() {
         return new DeadLetterStore() {
             @Override
@@ -234,9 +207,11 @@ class SideEffectExecutorTest {
         };
     }
 
-    private static final class ScriptedHandler implements SideEffectHandler {
+    /** Its subject is the invoice id: the executor only hands it from step to step. */
+    private static final class ScriptedHandler implements SideEffectHandler<String> {
         final Deque<VendorOutcome> script = new ArrayDeque<>();
         final List<String> calls = new ArrayList<>();
+        final List<String> subjects = new ArrayList<>();
         int claims;
         int outcomes;
         boolean retriesUnknown = true;
@@ -255,18 +230,27 @@ class SideEffectExecutorTest {
         }
 
         @Override
-        public void onClaim(SideEffect effect, Invoice invoice) {
+        public String subject(SideEffect effect) {
+            subjects.add(effect.invoiceId());
+            return effect.invoiceId();
+        }
+
+        @Override
+        public void onClaim(SideEffect effect, String subject) {
+            assertThat(subject).isEqualTo("INV-1");
             claims++;
         }
 
         @Override
-        public VendorOutcome perform(SideEffect effect, Invoice invoice) {
+        public VendorOutcome perform(SideEffect effect, String subject) {
+            assertThat(subject).isEqualTo("INV-1");
             calls.add("perform");
             return next();
         }
 
         @Override
-        public VendorOutcome resume(SideEffect effect, Invoice invoice) {
+        public VendorOutcome resume(SideEffect effect, String subject) {
+            assertThat(subject).isEqualTo("INV-1");
             calls.add("resume");
             return next();
         }
@@ -285,7 +269,8 @@ class SideEffectExecutorTest {
         }
 
         @Override
-        public void onOutcome(SideEffect effect, Invoice invoice, VendorOutcome outcome, SideEffectStatus status) {
+        public void onOutcome(SideEffect effect, String subject, VendorOutcome outcome, SideEffectStatus status) {
+            assertThat(subject).isEqualTo("INV-1");
             outcomes++;
         }
     }

@@ -1,5 +1,6 @@
 package io.financehub.sms.application;
 
+import io.financehub.invoice.application.InMemoryInvoices;
 import io.financehub.sideeffect.application.VendorOutcome;
 import io.financehub.invoice.domain.Customer;
 import io.financehub.sideeffect.domain.IdempotencyKey;
@@ -34,7 +35,8 @@ class SmsNotificationHandlerTest {
     private final Vendor twilio = new Vendor();
     private final Log log = new Log();
     private final SmsNotificationHandler handler = new SmsNotificationHandler(twilio, log,
-            (effect, invoice) -> new SmsTemplates.RenderedSms("sms-refund", TEXT), "https://hub/cb");
+            (effect, invoice) -> new SmsTemplates.RenderedSms("sms-refund", TEXT), new InMemoryInvoices(INVOICE),
+            "https://hub/cb");
 
     @Test
     void theOnlyMessageWithTheTextBelongsToTheFirstRefundSoTheSecondStaysUnknown() {
