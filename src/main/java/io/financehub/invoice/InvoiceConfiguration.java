@@ -17,22 +17,14 @@ import io.financehub.sideeffect.application.SideEffectRepository;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.context.annotation.Import;
 import java.time.Clock;
 
 /** Invoices: issuing them (HTTP and JMS), their timeline, and the tables behind both. */
 @Configuration
+// adapters whose only constructor takes beans Spring already has (JdbcTemplate, ProducerTemplate)
+@Import({JdbcInvoiceRepository.class, JdbcTimelineReadModel.class})
 public class InvoiceConfiguration {
-
-    @Bean
-    JdbcInvoiceRepository invoiceRepository(JdbcTemplate jdbc) {
-        return new JdbcInvoiceRepository(jdbc);
-    }
-
-    @Bean
-    JdbcTimelineReadModel timelineReadModel(JdbcTemplate jdbc) {
-        return new JdbcTimelineReadModel(jdbc);
-    }
 
     @Bean
     IssueInvoiceUseCase issueInvoiceUseCase(InvoiceRepository invoices, SideEffectRepository sideEffects,

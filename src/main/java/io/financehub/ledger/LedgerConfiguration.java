@@ -24,6 +24,7 @@ import io.financehub.sideeffect.application.SideEffectRepository;
 import org.apache.camel.CamelContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import java.time.Clock;
 
@@ -32,6 +33,8 @@ import java.time.Clock;
  * {@code HUB_ACCOUNTING_KIND}), its reconciliation against what the ledger holds, and operators' reposts.
  */
 @Configuration
+// adapters whose only constructor takes beans Spring already has (JdbcTemplate, ProducerTemplate)
+@Import({JdbcAccountingPostLog.class, JdbcReconciliationReadModel.class})
 public class LedgerConfiguration {
 
     @Bean
@@ -61,16 +64,6 @@ public class LedgerConfiguration {
             default -> throw new IllegalStateException("HUB_ACCOUNTING_KIND must be hledger, xero or sandbox, not "
                     + accounting.kind());
         };
-    }
-
-    @Bean
-    JdbcAccountingPostLog accountingPostLog(JdbcTemplate jdbc) {
-        return new JdbcAccountingPostLog(jdbc);
-    }
-
-    @Bean
-    JdbcReconciliationReadModel reconciliationReadModel(JdbcTemplate jdbc) {
-        return new JdbcReconciliationReadModel(jdbc);
     }
 
     @Bean

@@ -20,7 +20,7 @@ import io.financehub.sideeffect.application.SideEffectDispatch;
 import io.financehub.sideeffect.application.SideEffectRepository;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.context.annotation.Import;
 import java.time.Clock;
 
 /**
@@ -28,22 +28,14 @@ import java.time.Clock;
  * webhooks (the {@link StripeWebhookSource} the webhook capability ingests and processes).
  */
 @Configuration
+// adapters whose only constructor takes beans Spring already has (JdbcTemplate, ProducerTemplate)
+@Import({JdbcPaymentAttemptLog.class, JdbcRefundLedger.class})
 public class PaymentConfiguration {
 
     /** Chosen by {@code HUB_STRIPE_MODE}: {@code sandbox} (default, in process) or {@code live}. */
     @Bean
     PaymentGateway paymentGateway(StripeProperties stripe) {
         return stripe.live() ? new StripePaymentGateway(stripe) : new SandboxPaymentGateway();
-    }
-
-    @Bean
-    JdbcPaymentAttemptLog paymentAttemptLog(JdbcTemplate jdbc) {
-        return new JdbcPaymentAttemptLog(jdbc);
-    }
-
-    @Bean
-    JdbcRefundLedger refundLedger(JdbcTemplate jdbc) {
-        return new JdbcRefundLedger(jdbc);
     }
 
     @Bean

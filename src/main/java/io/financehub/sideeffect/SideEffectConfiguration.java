@@ -24,10 +24,9 @@ import io.financehub.sideeffect.application.SideEffectQueue;
 import io.financehub.sideeffect.application.SideEffectRepository;
 import io.financehub.sideeffect.application.UnknownOutcomeRetry;
 import org.springframework.beans.factory.ObjectProvider;
-import org.apache.camel.ProducerTemplate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.context.annotation.Import;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -37,31 +36,18 @@ import java.util.concurrent.TimeUnit;
  * outbox relay, and the dead letters operators retry.
  */
 @Configuration
+// adapters whose only constructor takes beans Spring already has (JdbcTemplate, ProducerTemplate)
+@Import({
+        JdbcSideEffectRepository.class,
+        JdbcDeadLetterStore.class,
+        CamelSideEffectQueue.class,
+        CamelMessageRedelivery.class
+})
 public class SideEffectConfiguration {
 
     @Bean
     SideEffectPolicy sideEffectPolicy(SideEffectProperties s) {
         return new SideEffectPolicy(s.lease(), s.redispatchAfter(), s.maxAttempts(), s.firstBackoff(), s.maxBackoff());
-    }
-
-    @Bean
-    JdbcSideEffectRepository sideEffectRepository(JdbcTemplate jdbc) {
-        return new JdbcSideEffectRepository(jdbc);
-    }
-
-    @Bean
-    JdbcDeadLetterStore deadLetterStore(JdbcTemplate jdbc) {
-        return new JdbcDeadLetterStore(jdbc);
-    }
-
-    @Bean
-    CamelSideEffectQueue sideEffectQueue(ProducerTemplate producer) {
-        return new CamelSideEffectQueue(producer);
-    }
-
-    @Bean
-    CamelMessageRedelivery messageRedelivery(ProducerTemplate producer) {
-        return new CamelMessageRedelivery(producer);
     }
 
     @Bean

@@ -37,9 +37,9 @@ import org.apache.camel.ProducerTemplate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.Resource;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -55,6 +55,14 @@ import java.util.function.Supplier;
  * {@link TwilioWebhookSource} the webhook capability ingests and processes) and the sandbox's imitation of them.
  */
 @Configuration
+// adapters whose only constructor takes beans Spring already has (JdbcTemplate, ProducerTemplate)
+@Import({
+        JdbcSandboxSmsStore.class,
+        JdbcSmsMessageLog.class,
+        JdbcSmsDeliveryLog.class,
+        JdbcSmsMessageDirectory.class,
+        JdbcSmsOperatorActionLog.class
+})
 public class SmsConfiguration {
 
     @Bean
@@ -68,11 +76,6 @@ public class SmsConfiguration {
 
     /** The sandbox vendor's messages; also read by the callbacks of messages sent before a switch to live. */
     @Bean
-    JdbcSandboxSmsStore sandboxSmsStore(JdbcTemplate jdbc) {
-        return new JdbcSandboxSmsStore(jdbc);
-    }
-
-    @Bean
     public SmsTemplates smsTemplates(@Value("${hub.sms.templates:classpath:sms-templates.properties}") Resource file)
             throws IOException {
         Properties properties = new Properties();
@@ -80,16 +83,6 @@ public class SmsConfiguration {
             properties.load(reader);
         }
         return new PropertiesSmsTemplates(properties);
-    }
-
-    @Bean
-    JdbcSmsMessageLog smsMessageLog(JdbcTemplate jdbc) {
-        return new JdbcSmsMessageLog(jdbc);
-    }
-
-    @Bean
-    JdbcSmsDeliveryLog smsDeliveryLog(JdbcTemplate jdbc) {
-        return new JdbcSmsDeliveryLog(jdbc);
     }
 
     @Bean
@@ -105,11 +98,6 @@ public class SmsConfiguration {
     }
 
     @Bean
-    JdbcSmsMessageDirectory smsMessageDirectory(JdbcTemplate jdbc) {
-        return new JdbcSmsMessageDirectory(jdbc);
-    }
-
-    @Bean
     TwilioFormStatusReader smsStatusCallbackReader() {
         return new TwilioFormStatusReader();
     }
@@ -120,11 +108,6 @@ public class SmsConfiguration {
                                             SmsMessageDirectory messages) {
         TwilioSignatureVerifier signatures = new TwilioSignatureVerifier(twilio.authToken(), hub.publicBaseUrl());
         return new TwilioWebhookSource(signatures, callbacks, deliveries, messages);
-    }
-
-    @Bean
-    JdbcSmsOperatorActionLog smsOperatorActionLog(JdbcTemplate jdbc) {
-        return new JdbcSmsOperatorActionLog(jdbc);
     }
 
     @Bean

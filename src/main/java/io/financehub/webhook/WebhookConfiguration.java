@@ -13,11 +13,11 @@ import io.financehub.webhook.application.WebhookQueue;
 import io.financehub.webhook.application.WebhookRelay;
 import io.financehub.webhook.application.WebhookSource;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.camel.ProducerTemplate;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -30,6 +30,8 @@ import java.util.List;
  * {@link WebhookSource}, are wired by the capability that owns them (payment for Stripe, sms for Twilio).
  */
 @Configuration
+// adapters whose only constructor takes beans Spring already has (JdbcTemplate, ProducerTemplate)
+@Import({CamelWebhookQueue.class})
 public class WebhookConfiguration {
 
     /** Processor name of the processing routes' keys in {@code CAMEL_MESSAGEPROCESSED}. */
@@ -40,11 +42,6 @@ public class WebhookConfiguration {
     JdbcWebhookEventStore webhookEventStore(JdbcTemplate jdbc,
                                             @Value("${spring.datasource.url:}") String datasourceUrl) {
         return new JdbcWebhookEventStore(jdbc, datasourceUrl.startsWith("jdbc:h2:file:"), PROCESSED_EVENTS);
-    }
-
-    @Bean
-    CamelWebhookQueue webhookQueue(ProducerTemplate producer) {
-        return new CamelWebhookQueue(producer);
     }
 
     @Bean

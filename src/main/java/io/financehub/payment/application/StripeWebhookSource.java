@@ -3,10 +3,9 @@ package io.financehub.payment.application;
 import io.financehub.invoice.application.InvoiceRepository;
 import io.financehub.invoice.domain.Invoice;
 import io.financehub.payment.domain.PaymentEvent;
-import io.financehub.webhook.application.WebhookDelivery;
 import io.financehub.webhook.application.WebhookEnvelope;
 import io.financehub.webhook.application.WebhookEventStore.StoredWebhookEvent;
-import io.financehub.webhook.application.WebhookSource;
+import io.financehub.webhook.application.SignedWebhookSource;
 import io.financehub.webhook.application.WebhookVerifier;
 import io.financehub.webhook.domain.WebhookEventStatus;
 import io.financehub.webhook.domain.WebhookProvider;
@@ -17,9 +16,8 @@ import java.util.Optional;
  * Stripe's webhooks: payment events are applied to their invoice by {@link PaymentEventService}; event types the hub
  * does not handle are {@code ignored}.
  */
-public class StripeWebhookSource implements WebhookSource {
+public class StripeWebhookSource extends SignedWebhookSource {
 
-    private final WebhookVerifier signatures;
     private final StripeEventReader events;
     private final PaymentEventService payments;
     private final InvoiceRepository invoices;
@@ -27,20 +25,10 @@ public class StripeWebhookSource implements WebhookSource {
     /** @param signatures checks {@code Stripe-Signature} */
     public StripeWebhookSource(WebhookVerifier signatures, StripeEventReader events, PaymentEventService payments,
                                InvoiceRepository invoices) {
-        this.signatures = signatures;
+        super(WebhookProvider.STRIPE, signatures);
         this.events = events;
         this.payments = payments;
         this.invoices = invoices;
-    }
-
-    @Override
-    public WebhookProvider provider() {
-        return WebhookProvider.STRIPE;
-    }
-
-    @Override
-    public Verification verify(WebhookDelivery delivery) {
-        return signatures.verify(delivery);
     }
 
     @Override

@@ -1,9 +1,8 @@
 package io.financehub.sms.application;
 
-import io.financehub.webhook.application.WebhookDelivery;
 import io.financehub.webhook.application.WebhookEnvelope;
 import io.financehub.webhook.application.WebhookEventStore.StoredWebhookEvent;
-import io.financehub.webhook.application.WebhookSource;
+import io.financehub.webhook.application.SignedWebhookSource;
 import io.financehub.webhook.application.WebhookVerifier;
 import io.financehub.webhook.domain.WebhookEventStatus;
 import io.financehub.webhook.domain.WebhookProvider;
@@ -12,9 +11,8 @@ import io.financehub.webhook.domain.WebhookProvider;
  * Twilio's message status callbacks: each moves its message's delivery status forward through
  * {@link SmsDeliveryService}, and is recorded against the invoice the message was sent for.
  */
-public class TwilioWebhookSource implements WebhookSource {
+public class TwilioWebhookSource extends SignedWebhookSource {
 
-    private final WebhookVerifier signatures;
     private final SmsStatusCallbackReader callbacks;
     private final SmsDeliveryService deliveries;
     private final SmsMessageDirectory messages;
@@ -22,20 +20,10 @@ public class TwilioWebhookSource implements WebhookSource {
     /** @param signatures checks {@code X-Twilio-Signature} */
     public TwilioWebhookSource(WebhookVerifier signatures, SmsStatusCallbackReader callbacks,
                                SmsDeliveryService deliveries, SmsMessageDirectory messages) {
-        this.signatures = signatures;
+        super(WebhookProvider.TWILIO, signatures);
         this.callbacks = callbacks;
         this.deliveries = deliveries;
         this.messages = messages;
-    }
-
-    @Override
-    public WebhookProvider provider() {
-        return WebhookProvider.TWILIO;
-    }
-
-    @Override
-    public Verification verify(WebhookDelivery delivery) {
-        return signatures.verify(delivery);
     }
 
     @Override
