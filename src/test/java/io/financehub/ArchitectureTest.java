@@ -10,6 +10,9 @@ import com.tngtech.archunit.lang.CompositeArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 
@@ -124,6 +127,18 @@ class ArchitectureTest {
 
         assertThat(topLevel).containsExactlyInAnyOrderElementsOf(CAPABILITIES);
         assertThat(Arrays.asList(FORBIDDEN_IN_CORE)).contains("org.apache.camel..", "com.stripe..");
+    }
+
+    /** The tree in docs/architecture.md is the picture of the system: it names every class, each under its package. */
+    @Test
+    void theArchitectureDocumentShowsEveryClass() throws IOException {
+        String doc = Files.readString(Path.of("docs/architecture.md"));
+        JavaClasses hub = new ClassFileImporter().withImportOption(new ImportOption.DoNotIncludeTests())
+                .importPackages(BASE);
+
+        assertThat(hub.stream().filter(c -> c.isTopLevelClass() && !c.getSimpleName().equals("package-info"))
+                .map(c -> c.getSimpleName()).filter(name -> !doc.matches("(?s).*\\b" + name + "\\b.*")).sorted()
+                .toList()).as("classes missing from the tree in docs/architecture.md").isEmpty();
     }
 
     private static final String FIXTURE = BASE + ".fixture";

@@ -1,5 +1,6 @@
 package io.financehub;
 
+import io.financehub.platform.broker.QueueNames;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
@@ -118,5 +119,17 @@ class DeploymentFilesTest {
             current = map(current, keys[i]);
         }
         return current.get(keys[keys.length - 1]);
+    }
+
+    /** The standalone broker's file cannot read QueueNames, so this keeps the two the same. */
+    @Test
+    void theStandaloneBrokerDeclaresExactlyTheHubsQueues() throws IOException {
+        Matcher m = Pattern.compile("<queue name=\"([^\"]+)\"/>").matcher(
+                Files.readString(Path.of("docker/artemis/broker-00.xml")));
+        List<String> declared = new ArrayList<>();
+        while (m.find()) {
+            declared.add(m.group(1));
+        }
+        assertThat(declared).containsExactlyInAnyOrderElementsOf(QueueNames.all());
     }
 }
