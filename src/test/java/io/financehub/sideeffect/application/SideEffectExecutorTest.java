@@ -1,66 +1,13 @@
 package io.financehub.sideeffect.application;
 
-import io.financehub.sideeffect.domain.IdempotencyKey;
-import io.financehub.sideeffect.domain.SideEffect;
-import io.financehub.sideeffect.domain.SideEffectAction;
-import io.financehub.sideeffect.domain.SideEffectChannel;
-import io.financehub.sideeffect.domain.SideEffectStatus;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneOffset;
-import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.Deque;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The shared claim → call → record shape, with the vendor scripted and the stores in memory. */
-class SideEffectExecutorTest {
-
-    private static final Instant T0 = Instant.parse("2026-11-26T10:00:00Z");
-    private static final String KEY = "INV-1:create-payment-intent";
-
-    private final InMemorySideEffects sideEffects = new InMemorySideEffects();
-    private final List<String> enqueued = new ArrayList<>();
-    private final List<DeadLetterStore.NewDeadLetter> deadLetters = new ArrayList<>();
-    private final ScriptedHandler handler = new ScriptedHandler();
-    private SideEffectExecutor executor;
-    private MutableClock clock;
-
-    @BeforeEach
-    void setUp() {
-        clock = new MutableClock(T0);
-        sideEffects.databaseTime = () -> clock.now;
-        SideEffectPolicy policy = new SideEffectPolicy(Duration.ofMinutes(2), Duration.ofSeconds(30), 3,
-                Duration.ofSeconds(1), Duration.ofSeconds(10));
-        SideEffectQueue queue = new SideEffectQueue() {
-            @Override
-            public void enqueue(SideEffectChannel channel, String key) {
-                enqueued.add(key);
-            }
-
-            @Override
-            public void enqueueAfter(SideEffectChannel channel, String key, Duration delay) {
-                enqueued.add(key + " after " + delay.toMillis() + "ms");
-            }
-
-            @Override
-            public String address(SideEffectChannel channel) {
-                return "queue." + channel;
-            }
-        };
-        executor = new SideEffectExecutor(sideEffects, queue, deadLetterStore(), new DirectTransactions(),
-                policy, clock, List.of(handler));
-        sideEffects.createIfAbsent(IdempotencyKey.parse(KEY), Map.of(), T0);
-    }
+/** The shared claim → call → record shape: how each vendor outcome is recorded, retried or dead-lettered. */
+class SideEffectExecutorTest extends SideEffectExecutorBase {
 
     @Test
     void succeedsOnceAndIgnoresEveryLaterDelivery() {
@@ -122,35 +69,6 @@ class SideEffectExecutorTest {
     }
 
     @Test
-    void aClaimHeldPastItsLeaseIsTakenOverAndResumedNotPerformedAgain() {
-        sideEffects.claim(KEY, Duration.ofMinutes(2));            // a worker claimed it, then died
-        handler.script.add(new VendorOutcome.Succeeded("pi_found", exchange()));
-
-        assertThat(executor.execute(KEY)).isEqualTo("not-claimed");
-        clock.now = T0.plus(Duration.ofMinutes(3));
-        assertThat(executor.execute(KEY)).isEqualTo("succeeded");
-
-        assertThat(handler.calls).containsExactly("resume");
-        assertThat(sideEffects.find(KEY).orElseThrow().attempts()).isEqualTo(2);
-    }
-
-    @Test
-    void aWorkerWhoseClaimWasTakenOverDuringTheCallRecordsNothing() {
-        handler.script.add(new VendorOutcome.Succeeded("pi_slow", exchange()));
-        handler.duringCall = () -> {
-            // the lease ran out while the vendor was slow: another worker takes the claim over and finishes
-            clock.now = T0.plus(Duration.ofMinutes(3));
-            sideEffects.claim(KEY, Duration.ofMinutes(2));
-            sideEffects.recordOutcome(KEY, 2, SideEffectStatus.SUCCEEDED, "pi_other", null, clock.now);
-        };
-
-        assertThat(executor.execute(KEY)).isEqualTo("lost-claim");
-
-        assertThat(sideEffects.find(KEY).orElseThrow().resultRef()).isEqualTo("pi_other");
-        assertThat(handler.outcomes).isZero();
-    }
-
-    @Test
     void rejectedOutcomeIsFinalAndDeadLettered() {
         handler.script.add(new VendorOutcome.Rejected("card_declined", "Your card was declined.", exchange()));
 
@@ -167,141 +85,5 @@ class SideEffectExecutorTest {
         handler.throwOnCall = true;
 
         assertThat(executor.execute(KEY)).isEqualTo("unknown");
-    }
-
-    private static VendorExchange exchange() {
-        return new VendorExchange("request", "response", 200);
-    }
-
-    private DeadLetterStore deadLetterStore() {
-        return new DeadLetterStore() {
-            @Override
-            public long record(NewDeadLetter deadLetter) {
-                deadLetters.add(deadLetter);
-                return deadLetters.size();
-            }
-
-            @Override
-            public List<DeadLetter> list(Long beforeId, int limit) {
-                return List.of();
-            }
-
-            @Override
-            public Optional<DeadLetter> find(long id) {
-                return Optional.empty();
-            }
-
-            @Override
-            public boolean claimForRetry(long id, Duration staleAfter) {
-                return false;
-            }
-
-            @Override
-            public boolean markRetried(long id, Instant now) {
-                return false;
-            }
-
-            @Override
-            public void releaseRetry(long id) {
-            }
-        };
-    }
-
-    /** Its subject is the invoice id: the executor only hands it from step to step. */
-    private static final class ScriptedHandler implements SideEffectHandler<String> {
-        final Deque<VendorOutcome> script = new ArrayDeque<>();
-        final List<String> calls = new ArrayList<>();
-        final List<String> subjects = new ArrayList<>();
-        int claims;
-        int outcomes;
-        boolean retriesUnknown = true;
-        boolean throwOnCall;
-        Instant retryNotBefore;
-        Runnable duringCall = () -> { };
-
-        @Override
-        public Instant retryNotBefore(SideEffect effect) {
-            return retryNotBefore;
-        }
-
-        @Override
-        public Set<SideEffectAction> actions() {
-            return Set.of(SideEffectAction.CREATE_PAYMENT_INTENT);
-        }
-
-        @Override
-        public String subject(SideEffect effect) {
-            subjects.add(effect.invoiceId());
-            return effect.invoiceId();
-        }
-
-        @Override
-        public void onClaim(SideEffect effect, String subject) {
-            assertThat(subject).isEqualTo("INV-1");
-            claims++;
-        }
-
-        @Override
-        public VendorOutcome perform(SideEffect effect, String subject) {
-            assertThat(subject).isEqualTo("INV-1");
-            calls.add("perform");
-            return next();
-        }
-
-        @Override
-        public VendorOutcome resume(SideEffect effect, String subject) {
-            assertThat(subject).isEqualTo("INV-1");
-            calls.add("resume");
-            return next();
-        }
-
-        private VendorOutcome next() {
-            duringCall.run();
-            if (throwOnCall) {
-                throw new IllegalStateException("socket closed");
-            }
-            return script.removeFirst();
-        }
-
-        @Override
-        public boolean retriesUnknownOutcome() {
-            return retriesUnknown;
-        }
-
-        @Override
-        public void onOutcome(SideEffect effect, String subject, VendorOutcome outcome, SideEffectStatus status) {
-            assertThat(subject).isEqualTo("INV-1");
-            outcomes++;
-        }
-    }
-
-    private static final class DirectTransactions implements io.financehub.platform.persistence.TransactionRunner {
-        @Override
-        public <T> T inTransaction(java.util.function.Supplier<T> work) {
-            return work.get();
-        }
-    }
-
-    private static final class MutableClock extends Clock {
-        Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }
