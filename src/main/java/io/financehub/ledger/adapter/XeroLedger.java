@@ -1,11 +1,7 @@
 package io.financehub.ledger.adapter;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.financehub.ledger.adapter.LedgerHttpClient.LedgerUnreachableException;
 import io.financehub.ledger.adapter.LedgerHttpClient.Reply;
 import io.financehub.ledger.application.AccountingLedger;
@@ -13,7 +9,6 @@ import io.financehub.sideeffect.application.VendorExchange;
 import io.financehub.sideeffect.application.VendorOutcome;
 import io.financehub.ledger.domain.JournalEntry;
 
-import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -26,9 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A Xero-shaped ledger ({@code HUB_ACCOUNTING_KIND=xero}): each entry is a POSTED manual journal, debit lines
@@ -44,20 +36,19 @@ public class XeroLedger implements AccountingLedger {
     static final String PATH = "/ManualJournals";
     private static final int PAGE_SIZE = 100;
     private static final int MAX_PAGES = 10_000;
-    private static final Set<String> VOID_STATUSES = Set.of("DELETED", "VOIDED");
-    private static final Pattern KEY_IN_NARRATION = Pattern.compile("\\[([^\\[\\]]+)]\\s*$");
 
     private final LedgerHttpClient http;
     private final String baseUrl;
     private final AccountingProperties.Xero xero;
     private final Clock clock;
-    private final ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+    private final XeroJournalFormat format;
 
     public XeroLedger(LedgerHttpClient http, String baseUrl, AccountingProperties.Xero xero, Clock clock) {
         this.http = http;
         this.baseUrl = baseUrl;
         this.xero = xero;
         this.clock = clock;
+        this.format = new XeroJournalFormat(xero);
     }
 
     @Override
@@ -75,7 +66,7 @@ public class XeroLedger implements AccountingLedger {
         }
         String body;
         try {
-            body = json.writeValueAsString(manualJournal(entry));
+            body = format.body(entry);
         } catch (IllegalArgumentException e) {
             return new VendorOutcome.Rejected("unmapped_account", e.getMessage(),
                     VendorExchange.requestOnly("not sent: " + e.getMessage()));
@@ -96,7 +87,7 @@ public class XeroLedger implements AccountingLedger {
         }
         VendorExchange exchange = new VendorExchange(request, reply.describe(), reply.status());
         if (reply.successful()) {
-            return new VendorOutcome.Succeeded(journalId(reply.body()).orElse("xero:" + entry.idempotencyKey()),
+            return new VendorOutcome.Succeeded(format.journalId(reply.body()).orElse("xero:" + entry.idempotencyKey()),
                     exchange);
         }
         if (reply.status() == 429) {
@@ -106,7 +97,7 @@ public class XeroLedger implements AccountingLedger {
         if (reply.status() >= 500) {
             return new VendorOutcome.Unknown("Xero answered " + reply.status(), exchange);
         }
-        return new VendorOutcome.Rejected("xero_" + reply.status(), validationMessages(reply.body()), exchange);
+        return new VendorOutcome.Rejected("xero_" + reply.status(), format.validationMessages(reply.body()), exchange);
     }
 
     @Override
@@ -130,27 +121,6 @@ public class XeroLedger implements AccountingLedger {
         throw new LedgerUnavailableException("more than " + MAX_PAGES + " pages of manual journals", null);
     }
 
-    ObjectNode manualJournal(JournalEntry entry) {
-        BigDecimal amount = entry.amount().toMajor();
-        ObjectNode journal = json.createObjectNode();
-        journal.put("Narration", entry.description() + " [" + entry.idempotencyKey() + "]");
-        journal.put("Date", entry.date().toString());
-        journal.put("Status", "POSTED");
-        journal.put("LineAmountTypes", "NoTax");
-        ArrayNode lines = journal.putArray("JournalLines");
-        lines.add(line(amount, xero.accountCodes().codeFor(entry.debitAccount()), entry.description()));
-        lines.add(line(amount.negate(), xero.accountCodes().codeFor(entry.creditAccount()), entry.description()));
-        return journal;
-    }
-
-    private ObjectNode line(BigDecimal amount, String accountCode, String description) {
-        ObjectNode line = json.createObjectNode();
-        line.put("LineAmount", amount);
-        line.put("AccountCode", accountCode);
-        line.put("Description", description);
-        return line;
-    }
-
     private List<LedgerTransaction> read(String query) {
         return readPage(query).transactions();
     }
@@ -170,35 +140,15 @@ public class XeroLedger implements AccountingLedger {
         }
         JsonNode journals;
         try {
-            journals = json.readTree(reply.body()).path("ManualJournals");
+            journals = format.journals(reply.body());
         } catch (JsonProcessingException e) {
             throw new LedgerUnavailableException("GET " + PATH + " returned no JSON: " + e.getOriginalMessage(), e);
         }
         List<LedgerTransaction> result = new ArrayList<>();
         for (JsonNode journal : journals) {
-            toTransaction(journal).ifPresent(result::add);
+            format.transaction(journal).ifPresent(result::add);
         }
         return new ReadPage(journals.size(), result);
-    }
-
-    private Optional<LedgerTransaction> toTransaction(JsonNode journal) {
-        if (VOID_STATUSES.contains(journal.path("Status").asText(""))) {
-            return Optional.empty();
-        }
-        Matcher m = KEY_IN_NARRATION.matcher(journal.path("Narration").asText(""));
-        if (!m.find() || !AccountingKeys.isAccountingKey(m.group(1))) {
-            return Optional.empty();
-        }
-        BigDecimal debits = BigDecimal.ZERO;
-        for (JsonNode line : journal.path("JournalLines")) {
-            BigDecimal amount = line.path("LineAmount").decimalValue();
-            if (amount.signum() > 0) {
-                debits = debits.add(amount);
-            }
-        }
-        return Optional.of(new LedgerTransaction(journal.path("ManualJournalID").asText(""), m.group(1),
-                xero.baseCurrency(), MinorUnits.of(debits, xero.baseCurrency()),
-                journal.path("Narration").asText("")));
     }
 
     private Map<String, String> headers() {
@@ -207,30 +157,6 @@ public class XeroLedger implements AccountingLedger {
         headers.put("Xero-tenant-id", xero.tenantId() == null ? "" : xero.tenantId());
         headers.put("Accept", "application/json");
         return headers;
-    }
-
-    private Optional<String> journalId(String body) {
-        try {
-            JsonNode id = json.readTree(body).path("ManualJournals").path(0).path("ManualJournalID");
-            return id.isTextual() && !id.asText().isEmpty() ? Optional.of(id.asText()) : Optional.empty();
-        } catch (JsonProcessingException e) {
-            return Optional.empty();
-        }
-    }
-
-    /** Xero's validation errors ({@code Elements[].ValidationErrors[].Message}), or the body as it came. */
-    private String validationMessages(String body) {
-        try {
-            List<String> messages = new ArrayList<>();
-            for (JsonNode element : json.readTree(body).path("Elements")) {
-                for (JsonNode error : element.path("ValidationErrors")) {
-                    messages.add(error.path("Message").asText());
-                }
-            }
-            return messages.isEmpty() ? body : String.join("; ", messages);
-        } catch (JsonProcessingException e) {
-            return body;
-        }
     }
 
     /** {@code Retry-After} in seconds or as an HTTP date; null when absent or unreadable (the back-off applies). */
