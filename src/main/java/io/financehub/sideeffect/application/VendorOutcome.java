@@ -92,7 +92,7 @@ public sealed interface VendorOutcome {
     record Retryable(String message, Duration retryAfter, VendorExchange exchange) implements VendorOutcome {
         @Override
         public String auditResponse() {
-            return exchange.response() != null ? exchange.response() : "no response: " + message;
+            return responseOr(exchange, message);
         }
 
         @Override
@@ -116,7 +116,7 @@ public sealed interface VendorOutcome {
     record Unknown(String message, VendorExchange exchange) implements VendorOutcome {
         @Override
         public String auditResponse() {
-            return exchange.response() != null ? exchange.response() : "no response: " + message;
+            return responseOr(exchange, message);
         }
 
         @Override
@@ -134,5 +134,10 @@ public sealed interface VendorOutcome {
         public SideEffectStatus settledStatus(boolean vendorHonoursKeys) {
             return vendorHonoursKeys ? SideEffectStatus.FAILED : SideEffectStatus.UNKNOWN;
         }
+    }
+
+    /** What an audit row keeps for a call that may have had no response: the response, or why there is none. */
+    private static String responseOr(VendorExchange exchange, String message) {
+        return exchange.response() != null ? exchange.response() : "no response: " + message;
     }
 }
