@@ -67,7 +67,7 @@ class RouteFilesIT extends HubIntegrationBase {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"missing-bean.yaml", "unknown-component.yaml", "broken-syntax.yaml"})
+    @ValueSource(strings = {"missing-bean.yaml", "unknown-component.yaml", "broken-syntax.camel.yaml"})
     void aBrokenRouteFileIsRefused(String fixture) {
         Resource resource = ResourceHelper.resolveResource(camel, "classpath:route-fixtures/" + fixture);
 

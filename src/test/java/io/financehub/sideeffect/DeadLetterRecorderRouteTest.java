@@ -24,7 +24,7 @@ import static org.mockito.Mockito.verify;
  * {@code brokerDeadLetterListener}; when it cannot be recorded the exchange fails, so the broker keeps the message
  * and delivers it again (the dead-letter queue itself never dead-letters).
  */
-@TestPropertySource(properties = "camel.main.routes-include-pattern=file:routes/dead-letter-recorder.yaml")
+@TestPropertySource(properties = "camel.main.routes-include-pattern=file:routes/dead-letter-recorder.camel.yaml")
 class DeadLetterRecorderRouteTest extends RouteTestBase {
 
     @MockitoBean(name = "brokerDeadLetterListener")

@@ -22,7 +22,7 @@ import static org.mockito.Mockito.verify;
  * The {@code outbox-relay} route: on its timer it asks the {@code outboxRelay} bean to re-dispatch stale side
  * effects; a failing relay fails only that tick (the next one tries again).
  */
-@TestPropertySource(properties = "camel.main.routes-include-pattern=file:routes/outbox-relay.yaml")
+@TestPropertySource(properties = "camel.main.routes-include-pattern=file:routes/outbox-relay.camel.yaml")
 class OutboxRelayRouteTest extends RouteTestBase {
 
     @MockitoBean(name = "outboxRelay")

@@ -22,13 +22,13 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoMoreInteractions;
 
 /**
- * The worker routes ({@code side-effect-worker.yaml} and the payments, accounting and SMS workers made from it): each
+ * The worker routes (payments, accounting and SMS, each through the {@code hub-side-effect-attempt} kamelet): each
  * consumes its channel's queue, hands the key to the executor and audits the exchange; a failing executor fails the
  * exchange unhandled, so the broker redelivers it (and dead-letters it after the last attempt).
  */
-@TestPropertySource(properties = "camel.main.routes-include-pattern=file:routes/error-handling.yaml,"
-        + "file:routes/side-effect-worker.yaml,file:routes/payments-worker.yaml,file:routes/accounting-worker.yaml,"
-        + "file:routes/sms-worker.yaml")
+@TestPropertySource(properties = "camel.main.routes-include-pattern=file:routes/error-handling.camel.yaml,"
+        + "file:routes/payments-worker.camel.yaml,file:routes/accounting-worker.camel.yaml,"
+        + "file:routes/sms-worker.camel.yaml")
 class SideEffectWorkerRouteTest extends RouteTestBase {
 
     @MockitoBean(name = "sideEffectExecutor")

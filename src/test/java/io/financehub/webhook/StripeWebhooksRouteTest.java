@@ -2,9 +2,9 @@ package io.financehub.webhook;
 
 import org.springframework.boot.test.context.SpringBootTest;
 
-/** {@code routes/stripe-webhooks.yaml}: see {@link WebhookProcessorRouteTestBase}. */
+/** {@code routes/stripe-webhook-processor.camel.yaml}: see {@link WebhookProcessorRouteTestBase}. */
 @SpringBootTest(classes = WebhookProcessorRouteTestBase.RouteOnly.class, properties =
-        "camel.main.routes-include-pattern=file:routes/stripe-webhooks.yaml,file:routes/error-handling.yaml")
+        "camel.main.routes-include-pattern=file:routes/stripe-webhook-processor.camel.yaml,file:routes/error-handling.camel.yaml")
 class StripeWebhooksRouteTest extends WebhookProcessorRouteTestBase {
 
     @Override

@@ -2,9 +2,9 @@ package io.financehub.webhook;
 
 import org.springframework.boot.test.context.SpringBootTest;
 
-/** {@code routes/twilio-webhooks.yaml}: see {@link WebhookProcessorRouteTestBase}. */
+/** {@code routes/twilio-webhook-processor.camel.yaml}: see {@link WebhookProcessorRouteTestBase}. */
 @SpringBootTest(classes = WebhookProcessorRouteTestBase.RouteOnly.class, properties =
-        "camel.main.routes-include-pattern=file:routes/twilio-webhooks.yaml,file:routes/error-handling.yaml")
+        "camel.main.routes-include-pattern=file:routes/twilio-webhook-processor.camel.yaml,file:routes/error-handling.camel.yaml")
 class TwilioWebhooksRouteTest extends WebhookProcessorRouteTestBase {
 
     @Override

@@ -26,7 +26,7 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 /**
- * {@code routes/webhook-relay.yaml} on its own: Camel alone, the timer replaced by a direct endpoint (one send is
+ * {@code routes/webhook-relay.camel.yaml} on its own: Camel alone, the timer replaced by a direct endpoint (one send is
  * one tick) and the relay a mock. Each tick first re-sends unqueued events, then re-queues matchable unmatched ones;
  * a tick whose first sweep fails ends there, and the next tick runs both again.
  */
@@ -34,7 +34,7 @@ import static org.mockito.Mockito.when;
 @UseAdviceWith
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 @SpringBootTest(classes = WebhookRelayRouteTest.RouteOnly.class,
-        properties = "camel.main.routes-include-pattern=file:routes/webhook-relay.yaml")
+        properties = "camel.main.routes-include-pattern=file:routes/webhook-relay.camel.yaml")
 class WebhookRelayRouteTest {
 
     static final String TICK = "direct:webhook-relay";

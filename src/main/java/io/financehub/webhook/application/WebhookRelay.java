@@ -8,7 +8,7 @@ import org.slf4j.LoggerFactory;
 import java.time.Duration;
 
 /**
- * The webhook relay, run on a timer by every replica ({@code routes/webhook-relay.yaml}): the outbox half of durable
+ * The webhook relay, run on a timer by every replica ({@code routes/webhook-relay.camel.yaml}): the outbox half of durable
  * acknowledgement, and the retry of events that arrived before the invoice or message they are about. Conditional
  * updates ({@link WebhookEventStore#markDispatched}, {@link WebhookEventStore#requeueUnmatched}) decide which
  * replica handles each event. An event re-queued while its first message is still waiting is harmless: the
