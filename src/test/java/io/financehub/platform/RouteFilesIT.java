@@ -54,9 +54,23 @@ class RouteFilesIT extends HubIntegrationBase {
     }
 
     @Test
-    void everyFileOpensWithACommentSayingWhatItIsFor() throws IOException {
+    void everyRouteSaysWhatItIsForInADescriptionTheToolsShowAndKeep() throws IOException {
         for (Path file : routeFiles()) {
-            assertThat(Files.readAllLines(file).get(0)).as(file.toString()).startsWith("# ").hasSizeGreaterThan(10);
+            assertThat(file.getFileName().toString()).as("Kaoto's default file pattern").endsWith(".camel.yaml");
+            for (Map<?, ?> entry : entries(file)) {
+                for (Object definition : entry.values()) {
+                    assertThat(((Map<?, ?>) definition).get("description")).as("description in %s", file)
+                            .asString().hasSizeGreaterThan(20);
+                }
+            }
+            assertThat(Files.readAllLines(file)).as("%s: comments are lost when Kaoto saves", file)
+                    .noneMatch(line -> line.stripLeading().startsWith("#"));
+        }
+        for (String id : List.of("payments-worker", "invoice-commands", "hub-error-handling")) {
+            if (camel.getRoute(id) != null) {
+                assertThat(camel.getRoute(id).getDescription()).as("hawtio shows the description of %s", id)
+                        .isNotBlank();
+            }
         }
     }
 
