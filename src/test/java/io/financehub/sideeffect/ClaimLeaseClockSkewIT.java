@@ -182,7 +182,7 @@ class ClaimLeaseClockSkewIT {
             }
 
             @Override
-            public boolean retriesUnknownOutcome() {
+            public boolean retriesUnknownOutcome(SideEffect effect) {
                 return true;
             }
 

@@ -22,13 +22,13 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoMoreInteractions;
 
 /**
- * The worker routes (payments, accounting and SMS, each through the {@code hub-side-effect-attempt} kamelet): each
+ * The worker routes (payments, accounting, SMS and flows, each through the {@code hub-side-effect-attempt} kamelet): each
  * consumes its channel's queue, hands the key to the executor and audits the exchange; a failing executor fails the
  * exchange unhandled, so the broker redelivers it (and dead-letters it after the last attempt).
  */
 @TestPropertySource(properties = "camel.main.routes-include-pattern=file:routes/error-handling.camel.yaml,"
         + "file:routes/payments-worker.camel.yaml,file:routes/accounting-worker.camel.yaml,"
-        + "file:routes/sms-worker.camel.yaml")
+        + "file:routes/sms-worker.camel.yaml,file:routes/flows-worker.camel.yaml")
 class SideEffectWorkerRouteTest extends RouteTestBase {
 
     @MockitoBean(name = "sideEffectExecutor")
@@ -36,13 +36,15 @@ class SideEffectWorkerRouteTest extends RouteTestBase {
 
     @Override
     protected Map<String, ThrowingConsumer<AdviceWithRouteBuilder, Exception>> advice() {
-        return Map.of("payments-worker", a -> { }, "accounting-worker", a -> { }, "sms-worker", a -> { });
+        return Map.of("payments-worker", a -> { }, "accounting-worker", a -> { }, "sms-worker", a -> { },
+                "flows-worker", a -> { });
     }
 
     @ParameterizedTest
     @CsvSource({"payments-worker, hub.side-effects.payments, INV-1:create-payment-intent",
             "accounting-worker, hub.side-effects.accounting, INV-1:post-invoice",
-            "sms-worker, hub.side-effects.sms, INV-1:sms-invoice-issued"})
+            "sms-worker, hub.side-effects.sms, INV-1:sms-invoice-issued",
+            "flows-worker, hub.side-effects.flows, INV-1:crm-payment-sync"})
     void eachWorkerHandsItsQueuesKeyToTheExecutorAndAuditsTheExchange(String route, String queue, String key)
             throws Exception {
         clearInvocations(executor);
@@ -61,7 +63,7 @@ class SideEffectWorkerRouteTest extends RouteTestBase {
     }
 
     @ParameterizedTest
-    @CsvSource({"payments-worker", "accounting-worker", "sms-worker"})
+    @CsvSource({"payments-worker", "accounting-worker", "sms-worker", "flows-worker"})
     void aFailingExecutorFailsTheExchangeSoTheBrokerRedeliversIt(String route) throws Exception {
         doThrow(new IllegalStateException("database down")).when(executor).execute(anyString());
         MockEndpoint audit = mock("mock:record-exchange");
@@ -78,7 +80,7 @@ class SideEffectWorkerRouteTest extends RouteTestBase {
     }
 
     @ParameterizedTest
-    @CsvSource({"payments-worker, 4", "accounting-worker, 2", "sms-worker, 4"})
+    @CsvSource({"payments-worker, 4", "accounting-worker, 2", "sms-worker, 4", "flows-worker, 2"})
     void eachWorkerRunsItsConsumers(String route, String consumers) {
         assertThat(definedConsumer(route)).contains("concurrentConsumers=" + consumers);
     }

@@ -3,6 +3,7 @@ package io.financehub.invoice.adapter;
 import io.financehub.platform.persistence.SqlTime;
 import io.financehub.invoice.application.InvoiceTimeline;
 import io.financehub.invoice.application.TimelineReadModel;
+import io.financehub.sideeffect.domain.IdempotencyKey;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 
@@ -59,5 +60,20 @@ public class JdbcTimelineReadModel implements TimelineReadModel {
                 (rs, i) -> new InvoiceTimeline.WebhookEntry(rs.getString("provider"), rs.getString("event_id"),
                         rs.getString("type"), rs.getString("status"), SqlTime.read(rs, "received_at"),
                         SqlTime.read(rs, "processed_at")), invoiceId);
+    }
+
+    @Override
+    public List<InvoiceTimeline.FlowCallEntry> flowCalls(String invoiceId) {
+        // endpoint and HTTP status of the latest attempt; the flow's name is its key's text after the invoice id
+        return jdbc.query("SELECT k.idempotency_key, k.status, k.attempts, c.endpoint, c.http_status, "
+                        + "k.last_error AS detail, k.created_at, k.completed_at FROM idempotency_keys k "
+                        + "LEFT JOIN flow_calls c ON c.idempotency_key = k.idempotency_key AND c.attempt = "
+                        + "(SELECT MAX(l.attempt) FROM flow_calls l WHERE l.idempotency_key = k.idempotency_key) "
+                        + "WHERE k.invoice_id = ? AND k.channel = 'flows' ORDER BY k.created_at, k.idempotency_key",
+                (rs, i) -> new InvoiceTimeline.FlowCallEntry(rs.getString("idempotency_key"),
+                        IdempotencyKey.parse(rs.getString("idempotency_key")).actionName(), rs.getString("status"),
+                        rs.getInt("attempts"), rs.getString("endpoint"), (Integer) rs.getObject("http_status",
+                        Integer.class), rs.getString("detail"), SqlTime.read(rs, "created_at"),
+                        SqlTime.read(rs, "completed_at")), invoiceId);
     }
 }

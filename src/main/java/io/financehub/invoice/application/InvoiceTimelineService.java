@@ -19,6 +19,7 @@ public class InvoiceTimelineService implements InvoiceTimelineQuery {
         return invoices.find(invoiceId).map(invoice -> new InvoiceTimeline(invoice.invoiceId(), invoice.status().name(),
                 invoice.amount().currency(), invoice.amount().amountMinor(), invoice.createdAt(),
                 readModel.payments(invoiceId), readModel.accountingPosts(invoiceId),
-                readModel.smsMessages(invoiceId), readModel.webhookEvents(invoiceId)));
+                readModel.smsMessages(invoiceId), readModel.webhookEvents(invoiceId),
+                readModel.flowCalls(invoiceId)));
     }
 }

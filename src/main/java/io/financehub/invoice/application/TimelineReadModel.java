@@ -13,4 +13,6 @@ public interface TimelineReadModel {
     List<InvoiceTimeline.Entry> smsMessages(String invoiceId);
 
     List<InvoiceTimeline.WebhookEntry> webhookEvents(String invoiceId);
+
+    List<InvoiceTimeline.FlowCallEntry> flowCalls(String invoiceId);
 }

@@ -134,7 +134,7 @@ public class LedgerPostingHandler implements SideEffectHandler<Invoice> {
     }
 
     @Override
-    public boolean retriesUnknownOutcome() {
+    public boolean retriesUnknownOutcome(SideEffect effect) {
         return true;
     }
 

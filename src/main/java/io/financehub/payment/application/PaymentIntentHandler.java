@@ -80,7 +80,7 @@ public class PaymentIntentHandler implements SideEffectHandler<Invoice> {
     }
 
     @Override
-    public boolean retriesUnknownOutcome() {
+    public boolean retriesUnknownOutcome(SideEffect effect) {
         return true;
     }
 

@@ -104,7 +104,7 @@ public class SideEffectExecutor {
     private <S> String record(SideEffectHandler<S> handler, SideEffect effect, S subject, VendorOutcome outcome) {
         Instant now = clock.instant();
         String key = effect.key().value();
-        boolean vendorHonoursKeys = handler.retriesUnknownOutcome();
+        boolean vendorHonoursKeys = handler.retriesUnknownOutcome(effect);
         if (outcome.mayRetry(vendorHonoursKeys) && effect.attempts() < policy.maxAttempts()) {
             Duration delay = retryDelay(handler, effect, outcome, now);
             boolean held = tx.inTransaction(() -> {

@@ -41,10 +41,11 @@ public interface SideEffectHandler<S> {
     }
 
     /**
-     * Whether an {@link VendorOutcome.Unknown} outcome may be retried. True for vendors with idempotency keys;
-     * false where a retry could do the thing twice (SMS): the side effect then stays {@code UNKNOWN}.
+     * Whether an {@link VendorOutcome.Unknown} outcome of {@code effect} may be retried. True for vendors with
+     * idempotency keys; false where a retry could do the thing twice (SMS): the side effect then stays
+     * {@code UNKNOWN}. Asked per side effect, because a flow declares its policy with each call.
      */
-    boolean retriesUnknownOutcome();
+    boolean retriesUnknownOutcome(SideEffect effect);
 
     /**
      * The earliest a retry of {@code effect} may start, when that is later than its back-off; null when the back-off

@@ -81,7 +81,7 @@ public class SmsNotificationHandler implements SideEffectHandler<Invoice> {
     }
 
     @Override
-    public boolean retriesUnknownOutcome() {
+    public boolean retriesUnknownOutcome(SideEffect effect) {
         return false;
     }
 

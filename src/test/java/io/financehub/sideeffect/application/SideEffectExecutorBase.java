@@ -156,7 +156,7 @@ abstract class SideEffectExecutorBase {
         }
 
         @Override
-        public boolean retriesUnknownOutcome() {
+        public boolean retriesUnknownOutcome(SideEffect effect) {
             return retriesUnknown;
         }
 
