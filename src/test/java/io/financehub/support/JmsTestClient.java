@@ -46,6 +46,19 @@ public final class JmsTestClient implements AutoCloseable {
         }
     }
 
+    /** Publishes to a topic (a multicast address): every subscription gets its own copy. */
+    public void publish(String topic, String body, Map<String, String> properties) {
+        try (Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE)) {
+            TextMessage message = session.createTextMessage(body);
+            for (Map.Entry<String, String> p : properties.entrySet()) {
+                message.setStringProperty(p.getKey(), p.getValue());
+            }
+            session.createProducer(session.createTopic(topic)).send(message);
+        } catch (JMSException e) {
+            throw new IllegalStateException("cannot publish to " + topic, e);
+        }
+    }
+
     /** Receives (and so removes) every message matching the selector that arrives within {@code waitMillis}. */
     public List<TextMessage> receiveAll(String queue, String selector, long waitMillis) {
         List<TextMessage> received = new ArrayList<>();

@@ -60,7 +60,7 @@ class CamelFlowEndpointTest {
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws Exception {
         camel.close();
     }
 
