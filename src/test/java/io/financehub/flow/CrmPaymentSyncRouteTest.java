@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
+import java.net.SocketTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -102,6 +103,18 @@ class CrmPaymentSyncRouteTest extends RouteTestBase {
         producer.sendBodyAndHeader("direct:crm-post-payment", EVENT, "Idempotency-Key", "INV-7:crm-payment-sync");
 
         crm.assertIsSatisfied(5_000);
+    }
+
+    @Test
+    void aCrmFailureGoesBackToTheCallerUnhandledForTheExecutorToClassify() {
+        mock("mock:crm").whenAnyExchangeReceived(e -> {
+            throw new SocketTimeoutException("Read timed out");
+        });
+
+        Exchange exchange = producer.send("direct:crm-post-payment", e -> e.getMessage().setBody(EVENT));
+
+        assertThat(exchange.getException()).isInstanceOf(SocketTimeoutException.class);
+        assertThat(exchange.getProperty(Exchange.FAILURE_HANDLED)).isNull();
     }
 
     @Test
