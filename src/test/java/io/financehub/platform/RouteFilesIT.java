@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
 import org.yaml.snakeyaml.Yaml;
 
 import java.io.IOException;
@@ -26,8 +27,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Integration engineers edit {@code routes/}: every file there must parse, name its routes explicitly in
- * kebab-case, say what it is for, and start against the hub's real beans and components.
+ * kebab-case, say what it is for, and start against the hub's real beans and components. Flows that are off until
+ * configured (a {@code precondition:} on their URL) are switched on here, so their routes are checked too; no event
+ * is published, so they never call out.
  */
+@TestPropertySource(properties = "hub.crm.url=http://127.0.0.1:9/crm/payments")
 class RouteFilesIT extends HubIntegrationBase {
 
     private static final Path ROUTES = Path.of("routes");
