@@ -11,19 +11,24 @@ import java.util.List;
  */
 public final class RouteValidator {
 
-    private final ClassLoader classLoader;
+    private final SchemaCheck schema;
+    private final ComponentCheck components;
+    private final BeanCheck beans;
 
-    public RouteValidator(ClassLoader classLoader) {
-        this.classLoader = classLoader;
+    /** Reads the schema and the hub's bean names once; one validator checks any number of directories. */
+    public RouteValidator(ClassLoader classLoader) throws IOException {
+        this.schema = new SchemaCheck(classLoader);
+        this.components = new ComponentCheck(classLoader);
+        this.beans = new BeanCheck(HubBeanNames.derive(classLoader));
     }
 
     /** What was checked and every finding, in check order and, within a check, file order. */
     public RouteValidation validate(Path dir) throws IOException {
         RouteDirectory routes = RouteDirectory.load(dir);
         List<RouteCheck> checks = List.of(
-                new SchemaCheck(classLoader),
-                new ComponentCheck(classLoader),
-                new BeanCheck(HubBeanNames.derive(classLoader)),
+                schema,
+                components,
+                beans,
                 new KameletCheck(KameletCatalog.load(routes)),
                 new DuplicateRouteIdCheck(),
                 new SideEffectKeyCheck(),
