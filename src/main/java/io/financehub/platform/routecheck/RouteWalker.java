@@ -19,6 +19,9 @@ final class RouteWalker {
     static final Set<String> ENDPOINT_STEPS = Set.of("from", "to", "toD", "wireTap", "enrich", "pollEnrich", "poll",
             "interceptSendToEndpoint", "interceptFrom", "deadLetterChannel");
 
+    /** The DSL keys whose endpoint is an expression: {@code enrich: {simple: "https://...${header.id}"}}. */
+    static final Set<String> EXPRESSION_STEPS = Set.of("enrich", "pollEnrich", "recipientList", "routingSlip");
+
     /** Receives each key and value of a tree, with the key of the map that holds them. */
     interface Visitor {
         void visit(String parentKey, String key, JsonNode value);
@@ -60,9 +63,18 @@ final class RouteWalker {
             if (value.isTextual()) {
                 return new Endpoint(entry, step, value.asText(), MissingNode.getInstance());
             }
-            JsonNode uri = value.path("uri").isTextual() ? value.path("uri") : value.path("constant");
-            if (uri.isTextual()) {
-                return new Endpoint(entry, step, uri.asText(), value.path("parameters"));
+            if (value.path("uri").isTextual()) {
+                return new Endpoint(entry, step, value.path("uri").asText(), value.path("parameters"));
+            }
+        }
+        if (EXPRESSION_STEPS.contains(step) && value.isObject()) {
+            JsonNode expression = value.has("expression") ? value.path("expression") : value;
+            for (String language : List.of("constant", "simple")) {
+                JsonNode uri = expression.path(language);
+                JsonNode text = uri.isObject() ? uri.path("expression") : uri;
+                if (text.isTextual()) {
+                    return new Endpoint(entry, step, text.asText(), MissingNode.getInstance());
+                }
             }
         }
         if (step.equals("kamelet") && value.path("name").isTextual()) {

@@ -49,7 +49,7 @@ class RouteValidatorJarIT {
                 "vendor-outside-step.camel.yaml: route payments-to-crm: vendor endpoint {{hub.crm.url}}/payments"));
         assertThat(result.lines()).anyMatch(line -> line.startsWith(
                 "vendor-outside-step.camel.yaml: route nightly-crm-push: to direct:crm-post calls a vendor route"));
-        assertThat(result.lines()).last().asString().startsWith("2 finding(s) in 1 route file(s)");
+        assertThat(result.lines()).last().asString().startsWith("3 finding(s) in 1 route file(s)");
     }
 
     private static Result validate(String dir) throws Exception {

@@ -102,6 +102,10 @@ class RouteValidatorTest {
                 "vendor-outside-step.camel.yaml: route payments-to-crm: vendor endpoint {{hub.crm.url}}/payments"
                         + " outside the exactly-once step: the route starts from jms:queue:{{queue:invoice-commands}};"
                         + " move the call into a direct: route and call it as the uri of kamelet:hub-side-effect",
+                "vendor-outside-step.camel.yaml: route nightly-crm-push: vendor endpoint"
+                        + " https://crm.example.test/customers/${header.customerId} outside the exactly-once step: the"
+                        + " route starts from timer:nightly-crm-push; move the call into a direct: route and call it"
+                        + " as the uri of kamelet:hub-side-effect",
                 "vendor-outside-step.camel.yaml: route nightly-crm-push: to direct:crm-post calls a vendor route"
                         + " outside the exactly-once step; call it as the uri of kamelet:hub-side-effect");
     }
