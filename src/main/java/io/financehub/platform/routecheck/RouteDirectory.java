@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -57,7 +58,7 @@ record RouteDirectory(List<RouteFile> files, List<Path> kamelets, List<Finding> 
         return new RouteDirectory(files, kamelets, unreadable);
     }
 
-    static JsonNode readYaml(java.io.InputStream in) throws IOException {
+    static JsonNode readYaml(InputStream in) throws IOException {
         return YAML.readTree(in);
     }
 
