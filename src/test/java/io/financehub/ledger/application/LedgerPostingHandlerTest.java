@@ -1,5 +1,6 @@
 package io.financehub.ledger.application;
 
+import io.financehub.event.application.RecordingOutbox;
 import io.financehub.invoice.application.InMemoryInvoices;
 import io.financehub.sideeffect.application.VendorExchange;
 import io.financehub.sideeffect.application.VendorOutcome;
@@ -37,7 +38,9 @@ class LedgerPostingHandlerTest {
     private final FakeLedger ledger = new FakeLedger();
     private final FakePostLog posts = new FakePostLog();
     private Instant now = NOW;
-    private final LedgerPostingHandler handler = new LedgerPostingHandler(ledger, posts, new InMemoryInvoices(INVOICE), new Clock() {
+    private final RecordingOutbox events = new RecordingOutbox();
+    private final LedgerPostingHandler handler = new LedgerPostingHandler(ledger, posts, new InMemoryInvoices(INVOICE),
+            events, new Clock() {
         @Override
         public ZoneOffset getZone() {
             return ZoneOffset.UTC;

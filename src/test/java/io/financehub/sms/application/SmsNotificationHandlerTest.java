@@ -1,5 +1,6 @@
 package io.financehub.sms.application;
 
+import io.financehub.event.application.RecordingOutbox;
 import io.financehub.invoice.application.InMemoryInvoices;
 import io.financehub.sideeffect.application.VendorOutcome;
 import io.financehub.invoice.domain.Customer;
@@ -34,9 +35,10 @@ class SmsNotificationHandlerTest {
 
     private final Vendor twilio = new Vendor();
     private final Log log = new Log();
+    private final RecordingOutbox events = new RecordingOutbox();
     private final SmsNotificationHandler handler = new SmsNotificationHandler(twilio, log,
             (effect, invoice) -> new SmsTemplates.RenderedSms("sms-refund", TEXT), new InMemoryInvoices(INVOICE),
-            "https://hub/cb");
+            events, "https://hub/cb");
 
     @Test
     void theOnlyMessageWithTheTextBelongsToTheFirstRefundSoTheSecondStaysUnknown() {
