@@ -25,7 +25,7 @@ public class BrokerConfiguration {
 
     /**
      * The embedded broker: a TCP acceptor for outside JMS clients, the hub's queues ({@link QueueNames}, durable and
-     * anycast, there before any client connects), and an explicit dead-letter and expiry address (Artemis' default
+     * anycast, there before any client connects), the multicast events address {@code hub.events}, and an explicit dead-letter and expiry address (Artemis' default
      * drops a message after its last delivery attempt when none is configured).
      */
     @Bean
@@ -42,6 +42,11 @@ public class BrokerConfiguration {
                     .addRoutingType(RoutingType.ANYCAST)
                     .addQueueConfiguration(QueueConfiguration.of(queue).setAddress(queue)
                             .setRoutingType(RoutingType.ANYCAST))));
+            // the domain events: multicast, no queue of the hub's own; each flow's durable shared subscription
+            // creates its queue when it first subscribes, and the broker keeps it (and its messages) while the
+            // flow is down
+            QueueNames.multicast().forEach(topic -> configuration.addAddressConfiguration(
+                    new CoreAddressConfiguration().setName(topic).addRoutingType(RoutingType.MULTICAST)));
             configuration.addAddressSetting("#", new AddressSettings()
                     .setDeadLetterAddress(SimpleString.of(QueueNames.DEAD_LETTERS))
                     .setExpiryAddress(SimpleString.of(QueueNames.DEAD_LETTERS))

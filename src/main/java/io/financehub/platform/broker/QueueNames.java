@@ -2,10 +2,12 @@ package io.financehub.platform.broker;
 
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
- * Every queue address of the hub, the one place they are spelled. Java code uses the constants and methods here; the
+ * Every queue address of the hub, the one place they are spelled: the anycast queues and {@link #EVENTS}, the one
+ * multicast address (a JMS topic). Java code uses the constants and methods here; the
  * YAML routes write {@code {{queue:<key>}}} ({@link QueueAddressFunction}) with the keys of {@link #byKey}. The
  * addresses themselves are what outside JMS clients see: they never change.
  */
@@ -15,6 +17,11 @@ public final class QueueNames {
     public static final String INVOICE_COMMANDS_REJECTED = "hub.invoice.commands.rejected";
     public static final String DEAD_LETTERS = "hub.dead-letters";
     public static final String SANDBOX_SMS_STATUS_CALLBACKS = "hub.sandbox.sms-status-callbacks";
+    /**
+     * The domain events (a multicast address, {@code jms:topic:{{queue:events}}}): each subscription, durable and
+     * shared per flow, gets its own copy; the hub itself declares no queue on it.
+     */
+    public static final String EVENTS = "hub.events";
 
     private static final String SIDE_EFFECTS = "hub.side-effects.";
     private static final String WEBHOOKS = "hub.webhooks.";
@@ -29,6 +36,7 @@ public final class QueueNames {
         BY_KEY.put("invoice-commands-rejected", INVOICE_COMMANDS_REJECTED);
         BY_KEY.put("dead-letters", DEAD_LETTERS);
         BY_KEY.put("sandbox-sms-status-callbacks", SANDBOX_SMS_STATUS_CALLBACKS);
+        BY_KEY.put("events", EVENTS);
         for (String channel : CHANNELS) {
             BY_KEY.put("side-effects-" + channel, SIDE_EFFECTS + channel);
         }
@@ -55,9 +63,14 @@ public final class QueueNames {
         return Map.copyOf(BY_KEY);
     }
 
-    /** Every address, for the embedded broker to create. */
+    /** Every anycast queue (each an address with one queue of its name), for the embedded broker to create. */
     public static Collection<String> all() {
-        return BY_KEY.values();
+        return BY_KEY.values().stream().filter(address -> !multicast().contains(address)).toList();
+    }
+
+    /** The multicast addresses (JMS topics), for the embedded broker to create without queues. */
+    public static Collection<String> multicast() {
+        return List.of(EVENTS);
     }
 
     private static String known(String address) {

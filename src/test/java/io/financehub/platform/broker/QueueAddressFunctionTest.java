@@ -24,7 +24,10 @@ class QueueAddressFunctionTest {
                 entry("side-effects-accounting", "hub.side-effects.accounting"),
                 entry("side-effects-sms", "hub.side-effects.sms"),
                 entry("webhooks-stripe", "hub.webhooks.stripe"),
-                entry("webhooks-twilio", "hub.webhooks.twilio"));
+                entry("webhooks-twilio", "hub.webhooks.twilio"),
+                entry("events", "hub.events"));
+        assertThat(QueueNames.multicast()).containsExactly("hub.events");
+        assertThat(QueueNames.all()).doesNotContain("hub.events").contains("hub.invoice.commands");
         assertThat(QueueNames.sideEffects("sms")).isEqualTo("hub.side-effects.sms");
         assertThat(QueueNames.webhooks("stripe")).isEqualTo("hub.webhooks.stripe");
         assertThatThrownBy(() -> QueueNames.sideEffects("fax")).isInstanceOf(IllegalArgumentException.class);
