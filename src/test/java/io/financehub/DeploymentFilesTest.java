@@ -132,4 +132,16 @@ class DeploymentFilesTest {
         }
         assertThat(declared).containsExactlyInAnyOrderElementsOf(QueueNames.all());
     }
+
+    /** Multicast addresses carry no queue of their own: each subscription makes one. */
+    @Test
+    void theStandaloneBrokerDeclaresTheHubsMulticastAddressesWithoutQueues() throws IOException {
+        Matcher m = Pattern.compile("<address name=\"([^\"]+)\"><multicast/></address>").matcher(
+                Files.readString(Path.of("docker/artemis/broker-00.xml")));
+        List<String> declared = new ArrayList<>();
+        while (m.find()) {
+            declared.add(m.group(1));
+        }
+        assertThat(declared).containsExactlyInAnyOrderElementsOf(QueueNames.multicast());
+    }
 }

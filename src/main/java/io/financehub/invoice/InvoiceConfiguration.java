@@ -1,6 +1,7 @@
 package io.financehub.invoice;
 
 import io.financehub.audit.application.AuditLog;
+import io.financehub.event.application.DomainEventOutbox;
 import io.financehub.invoice.adapter.InvoiceCommandListener;
 import io.financehub.invoice.adapter.InvoiceCommandReader;
 import io.financehub.invoice.adapter.JdbcInvoiceRepository;
@@ -28,9 +29,9 @@ public class InvoiceConfiguration {
 
     @Bean
     IssueInvoiceUseCase issueInvoiceUseCase(InvoiceRepository invoices, SideEffectRepository sideEffects,
-                                            SideEffectDispatch dispatch, AuditLog audit, TransactionRunner tx,
-                                            Clock clock) {
-        return new IssueInvoiceService(invoices, sideEffects, dispatch, audit, tx, clock);
+                                            SideEffectDispatch dispatch, AuditLog audit, DomainEventOutbox events,
+                                            TransactionRunner tx, Clock clock) {
+        return new IssueInvoiceService(invoices, sideEffects, dispatch, audit, events, tx, clock);
     }
 
     @Bean

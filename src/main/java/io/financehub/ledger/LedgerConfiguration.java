@@ -1,5 +1,6 @@
 package io.financehub.ledger;
 
+import io.financehub.event.application.DomainEventOutbox;
 import io.financehub.invoice.application.InvoiceRepository;
 import io.financehub.ledger.adapter.AccountingProperties;
 import io.financehub.ledger.adapter.HledgerLedger;
@@ -68,8 +69,8 @@ public class LedgerConfiguration {
 
     @Bean
     LedgerPostingHandler ledgerPostingHandler(AccountingLedger ledger, AccountingPostLog posts,
-                                              InvoiceRepository invoices, Clock clock) {
-        return new LedgerPostingHandler(ledger, posts, invoices, clock);
+                                              InvoiceRepository invoices, DomainEventOutbox events, Clock clock) {
+        return new LedgerPostingHandler(ledger, posts, invoices, events, clock);
     }
 
     @Bean

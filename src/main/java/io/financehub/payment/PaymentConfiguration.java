@@ -1,5 +1,6 @@
 package io.financehub.payment;
 
+import io.financehub.event.application.DomainEventOutbox;
 import io.financehub.invoice.application.InvoiceRepository;
 import io.financehub.payment.adapter.JdbcPaymentAttemptLog;
 import io.financehub.payment.adapter.JdbcRefundLedger;
@@ -47,8 +48,8 @@ public class PaymentConfiguration {
     @Bean
     PaymentEventService paymentEventService(InvoiceRepository invoices, RefundLedger refunds,
                                             SideEffectRepository sideEffects, SideEffectDispatch dispatch,
-                                            TransactionRunner tx, Clock clock) {
-        return new PaymentEventService(invoices, refunds, sideEffects, dispatch, tx, clock);
+                                            DomainEventOutbox events, TransactionRunner tx, Clock clock) {
+        return new PaymentEventService(invoices, refunds, sideEffects, dispatch, events, tx, clock);
     }
 
     @Bean

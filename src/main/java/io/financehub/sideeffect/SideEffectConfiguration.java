@@ -4,6 +4,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.financehub.event.application.DomainEventOutbox;
 import io.financehub.platform.broker.BrokerConfiguration;
 import io.financehub.platform.persistence.TransactionRunner;
 import io.financehub.sideeffect.adapter.BrokerDeadLetterListener;
@@ -73,9 +74,9 @@ public class SideEffectConfiguration {
     /** Named for the YAML routes: {@code bean: {ref: sideEffectExecutor, method: execute}}. */
     @Bean
     SideEffectExecutor sideEffectExecutor(SideEffectRepository sideEffects, SideEffectQueue queue,
-                                          DeadLetterStore deadLetters, TransactionRunner tx, SideEffectPolicy policy,
-                                          Clock clock, List<SideEffectHandler<?>> handlers) {
-        return new SideEffectExecutor(sideEffects, queue, deadLetters, tx, policy, clock, handlers);
+                                          DeadLetterStore deadLetters, DomainEventOutbox events, TransactionRunner tx,
+                                          SideEffectPolicy policy, Clock clock, List<SideEffectHandler<?>> handlers) {
+        return new SideEffectExecutor(sideEffects, queue, deadLetters, events, tx, policy, clock, handlers);
     }
 
     /** Named for the {@code outbox-relay} route. */

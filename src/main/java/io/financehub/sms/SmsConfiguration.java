@@ -1,5 +1,6 @@
 package io.financehub.sms;
 
+import io.financehub.event.application.DomainEventOutbox;
 import io.financehub.invoice.application.InvoiceRepository;
 import io.financehub.platform.config.HubProperties;
 import io.financehub.platform.persistence.TransactionRunner;
@@ -87,14 +88,15 @@ public class SmsConfiguration {
 
     @Bean
     SmsNotificationHandler smsNotificationHandler(SmsSender sender, SmsMessageLog messages, SmsTemplates templates,
-                                                  InvoiceRepository invoices, HubProperties hub) {
-        return new SmsNotificationHandler(sender, messages, templates, invoices,
+                                                  InvoiceRepository invoices, DomainEventOutbox events,
+                                                  HubProperties hub) {
+        return new SmsNotificationHandler(sender, messages, templates, invoices, events,
                 hub.publicBaseUrl() + WebhookPaths.TWILIO_SMS_STATUS);
     }
 
     @Bean
-    SmsDeliveryService smsDeliveryService(SmsDeliveryLog deliveries) {
-        return new SmsDeliveryService(deliveries);
+    SmsDeliveryService smsDeliveryService(SmsDeliveryLog deliveries, DomainEventOutbox events, TransactionRunner tx) {
+        return new SmsDeliveryService(deliveries, events, tx);
     }
 
     @Bean

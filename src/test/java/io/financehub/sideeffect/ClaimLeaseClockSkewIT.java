@@ -192,7 +192,7 @@ class ClaimLeaseClockSkewIT {
             }
         };
         return new SideEffectExecutor(sideEffects, queue(), new JdbcDeadLetterStore(db.jdbc()),
-                new SpringTransactionRunner(db.transactions()), POLICY, clock, List.of(handler));
+                new io.financehub.event.application.RecordingOutbox(), new SpringTransactionRunner(db.transactions()), POLICY, clock, List.of(handler));
     }
 
     private SideEffectQueue queue() {

@@ -116,6 +116,23 @@ class PaymentEventOrderIT extends WebhookIntegrationBase {
         assertThat(postedRefunds).as(names(order)).isEqualTo(refunded);
         assertThat(count("SELECT COUNT(*) FROM idempotency_keys WHERE invoice_id = ? AND action = 'post-payment'",
                 run.invoiceId())).as(names(order)).isEqualTo(1);
+        // the domain events: paid once whatever the order, and the refunds' rises add up to the refunded total
+        assertThat(count("SELECT COUNT(*) FROM domain_events WHERE invoice_id = ? AND event_type = 'payment.succeeded'",
+                run.invoiceId())).as(names(order)).isEqualTo(1);
+        assertThat(count("SELECT COUNT(*) FROM domain_events WHERE invoice_id = ? AND event_type = 'payment.failed'",
+                run.invoiceId())).as(names(order)).isLessThanOrEqualTo(1);
+        long publishedRefunds = jdbc.queryForList("SELECT payload FROM domain_events WHERE invoice_id = ? "
+                + "AND event_type = 'payment.refunded'", String.class, run.invoiceId()).stream()
+                .mapToLong(json -> dataLong(json, "refundAmountMinor")).sum();
+        assertThat(publishedRefunds).as(names(order)).isEqualTo(refunded);
+    }
+
+    private static long dataLong(String event, String field) {
+        try {
+            return JSON.readTree(event).get("data").get(field).asLong();
+        } catch (Exception e) {
+            throw new AssertionError("unreadable event " + event, e);
+        }
     }
 
     private static long amountMinor(String parameters) {

@@ -57,7 +57,7 @@ public class JdbcInvoiceRepository implements InvoiceRepository {
     }
 
     @Override
-    public Invoice mergeFacts(String invoiceId, PaymentFacts facts) {
+    public PaymentFacts mergeFacts(String invoiceId, PaymentFacts facts) {
         Invoice current = jdbc.query("SELECT " + COLUMNS + " FROM invoices WHERE invoice_id = ? FOR UPDATE", MAPPER,
                 invoiceId).stream().findFirst().orElseThrow(() -> new IllegalArgumentException("no invoice " + invoiceId));
         PaymentFacts merged = current.facts().merge(facts);
@@ -67,7 +67,7 @@ public class JdbcInvoiceRepository implements InvoiceRepository {
                         + "refunded_minor = ?, status = ?, updated_at = ? WHERE invoice_id = ?",
                 merged.intentCreated(), merged.succeeded(), merged.failed(), merged.refundedMinor(),
                 updated.status().name(), SqlTime.of(Instant.now()), invoiceId);
-        return updated;
+        return current.facts();
     }
 
     @Override

@@ -30,8 +30,11 @@ public interface InvoiceRepository {
     /**
      * Merges new facts into the stored ones (flags OR-ed, refunded amount maxed) under a row lock, and stores
      * the status derived from the result. Merging is commutative, so concurrent and reordered events agree.
+     *
+     * @return the facts as they were before this merge, read under the lock: what the merge changed is what the
+     *         caller reports (domain events)
      */
-    Invoice mergeFacts(String invoiceId, PaymentFacts facts);
+    PaymentFacts mergeFacts(String invoiceId, PaymentFacts facts);
 
     /** Remembers the PaymentIntent created for the invoice. */
     void recordPaymentIntent(String invoiceId, String paymentIntentId);

@@ -1,6 +1,8 @@
 package io.financehub.invoice.application;
 
 import io.financehub.audit.domain.CommandChannel;
+import io.financehub.event.application.DomainEventOutbox;
+import io.financehub.event.domain.EventType;
 import io.financehub.sideeffect.application.OutboxRelay;
 import io.financehub.sideeffect.application.SideEffectDispatch;
 import io.financehub.sideeffect.application.SideEffectRepository;
@@ -15,12 +17,14 @@ import io.financehub.sideeffect.domain.SideEffectAction;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * Stores the invoice and its side effects in one transaction, then dispatches the side effects. A crash between
- * the commit and the dispatch is repaired by the relay ({@link OutboxRelay}).
+ * Stores the invoice, its side effects and its {@code invoice.issued} event in one transaction, then dispatches the
+ * side effects. A crash between the commit and the dispatch is repaired by the relay ({@link OutboxRelay}); a replay
+ * changes nothing and publishes nothing.
  */
 public class IssueInvoiceService implements IssueInvoiceUseCase {
 
@@ -30,15 +34,18 @@ public class IssueInvoiceService implements IssueInvoiceUseCase {
     private final SideEffectRepository sideEffects;
     private final SideEffectDispatch dispatch;
     private final AuditLog audit;
+    private final DomainEventOutbox events;
     private final TransactionRunner tx;
     private final Clock clock;
 
     public IssueInvoiceService(InvoiceRepository invoices, SideEffectRepository sideEffects,
-                               SideEffectDispatch dispatch, AuditLog audit, TransactionRunner tx, Clock clock) {
+                               SideEffectDispatch dispatch, AuditLog audit, DomainEventOutbox events,
+                               TransactionRunner tx, Clock clock) {
         this.invoices = invoices;
         this.sideEffects = sideEffects;
         this.dispatch = dispatch;
         this.audit = audit;
+        this.events = events;
         this.tx = tx;
         this.clock = clock;
     }
@@ -69,6 +76,7 @@ public class IssueInvoiceService implements IssueInvoiceUseCase {
                     }
                 }
                 audit.recordInboundCommand(channel, COMMAND, command.invoiceId(), command.contentHash(), "accepted", null);
+                events.record(EventType.INVOICE_ISSUED, command.invoiceId(), issuedData(command, channel));
                 return new IssueInvoiceResult(candidate, false);
             });
         } catch (IdempotencyConflictException e) {
@@ -82,6 +90,18 @@ public class IssueInvoiceService implements IssueInvoiceUseCase {
     @Override
     public void recordRejected(CommandChannel channel, String invoiceId, String reason) {
         audit.recordInboundCommand(channel, COMMAND, invoiceId, null, "rejected", reason);
+    }
+
+    /** What a flow needs of a new invoice; the customer's name and phone stay in the hub. */
+    private static Map<String, Object> issuedData(IssueInvoiceCommand command, CommandChannel channel) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("amountMinor", command.amountMinor());
+        data.put("currency", command.currency());
+        data.put("customerId", command.customerId());
+        data.put("description", command.description());
+        data.put("channel", channel.name().toLowerCase());
+        data.put("smsRequested", command.customerPhone() != null);
+        return data;
     }
 
     private static List<SideEffectAction> actionsFor(IssueInvoiceCommand command) {

@@ -1,5 +1,7 @@
 package io.financehub.ledger.application;
 
+import io.financehub.event.application.DomainEventOutbox;
+import io.financehub.event.domain.EventType;
 import io.financehub.sideeffect.application.SideEffectHandler;
 import io.financehub.sideeffect.application.VendorExchange;
 import io.financehub.sideeffect.application.VendorOutcome;
@@ -15,6 +17,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -22,7 +26,8 @@ import java.util.Set;
  * Posts journal entries exactly once. Ledgers without idempotency (hledger-web) are protected by looking the key
  * up before posting again whenever an earlier attempt's outcome is unknown — and, since such a ledger may still
  * write a post the hub stopped waiting for, not before {@link AccountingLedger#lookupDelay} after that post was
- * sent. When it was sent is kept in the audit row, so any replica keeps to it, also after the sender died.
+ * sent. When it was sent is kept in the audit row, so any replica keeps to it, also after the sender died. A
+ * posting that succeeded is reported as {@code ledger.posted} in the transaction that records it.
  */
 public class LedgerPostingHandler implements SideEffectHandler<Invoice> {
 
@@ -32,13 +37,15 @@ public class LedgerPostingHandler implements SideEffectHandler<Invoice> {
     private final AccountingLedger ledger;
     private final AccountingPostLog posts;
     private final InvoiceRepository invoices;
+    private final DomainEventOutbox events;
     private final Clock clock;
 
     public LedgerPostingHandler(AccountingLedger ledger, AccountingPostLog posts, InvoiceRepository invoices,
-                                Clock clock) {
+                                DomainEventOutbox events, Clock clock) {
         this.ledger = ledger;
         this.posts = posts;
         this.invoices = invoices;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -141,6 +148,24 @@ public class LedgerPostingHandler implements SideEffectHandler<Invoice> {
     @Override
     public void onOutcome(SideEffect effect, Invoice invoice, VendorOutcome outcome, SideEffectStatus status) {
         posts.finished(effect.key().value(), outcome, status);
+        if (status == SideEffectStatus.SUCCEEDED) {
+            events.record(EventType.LEDGER_POSTED, invoice.invoiceId(), postedData(entry(effect, invoice), effect,
+                    outcome.reference()));
+        }
+    }
+
+    private Map<String, Object> postedData(JournalEntry entry, SideEffect effect, String journalRef) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("idempotencyKey", entry.idempotencyKey());
+        data.put("action", effect.action().keyPart());
+        data.put("journalRef", journalRef);
+        data.put("ledger", ledger.kind());
+        data.put("amountMinor", entry.amount().amountMinor());
+        data.put("currency", entry.amount().currency());
+        data.put("debitAccount", entry.debitAccount());
+        data.put("creditAccount", entry.creditAccount());
+        data.put("date", entry.date().toString());
+        return data;
     }
 
     JournalEntry entry(SideEffect effect, Invoice invoice) {

@@ -1,5 +1,7 @@
 package io.financehub.payment.application;
 
+import io.financehub.event.application.DomainEventOutbox;
+import io.financehub.event.domain.EventType;
 import io.financehub.ledger.application.LedgerPostingHandler;
 import io.financehub.sideeffect.application.SideEffectDispatch;
 import io.financehub.sideeffect.application.SideEffectRepository;
@@ -15,6 +17,7 @@ import io.financehub.webhook.domain.WebhookEventStatus;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +25,10 @@ import java.util.Optional;
 /**
  * Turns payment events into invoice facts and side effects. Facts merge commutatively and every side effect is
  * created under its idempotency key, so duplicates and reordering change nothing. A refund posts only the rise of
- * the charge's cumulative {@code amount_refunded} over what was already posted.
+ * the charge's cumulative {@code amount_refunded} over what was already posted. Each change of the invoice's facts
+ * is reported in the same transaction as a domain event: {@code payment.succeeded} when the invoice is first known
+ * paid (by its PaymentIntent's success, or by a refund of its charge arriving first), {@code payment.failed} when a
+ * failure is first known of an invoice not paid, {@code payment.refunded} for each rise of the refunded amount.
  */
 public class PaymentEventService {
 
@@ -30,15 +36,18 @@ public class PaymentEventService {
     private final RefundLedger refunds;
     private final SideEffectRepository sideEffects;
     private final SideEffectDispatch dispatch;
+    private final DomainEventOutbox events;
     private final TransactionRunner tx;
     private final Clock clock;
 
     public PaymentEventService(InvoiceRepository invoices, RefundLedger refunds, SideEffectRepository sideEffects,
-                               SideEffectDispatch dispatch, TransactionRunner tx, Clock clock) {
+                               SideEffectDispatch dispatch, DomainEventOutbox events, TransactionRunner tx,
+                               Clock clock) {
         this.invoices = invoices;
         this.refunds = refunds;
         this.sideEffects = sideEffects;
         this.dispatch = dispatch;
+        this.events = events;
         this.tx = tx;
         this.clock = clock;
     }
@@ -60,7 +69,10 @@ public class PaymentEventService {
             List<IdempotencyKey> keys = new ArrayList<>();
             switch (event.type()) {
                 case PAYMENT_SUCCEEDED -> {
-                    invoices.mergeFacts(invoice.invoiceId(), new PaymentFacts(true, true, false, 0));
+                    PaymentFacts before = invoices.mergeFacts(invoice.invoiceId(), new PaymentFacts(true, true, false, 0));
+                    if (!before.succeeded()) {
+                        events.record(EventType.PAYMENT_SUCCEEDED, invoice.invoiceId(), data(event, invoice));
+                    }
                     create(keys, IdempotencyKey.of(invoice.invoiceId(), SideEffectAction.POST_PAYMENT), Map.of(), now);
                     if (invoice.customer().phone() != null) {
                         create(keys, IdempotencyKey.of(invoice.invoiceId(), SideEffectAction.SMS_PAYMENT_RECEIPT),
@@ -68,7 +80,11 @@ public class PaymentEventService {
                     }
                 }
                 case PAYMENT_FAILED -> {
-                    invoices.mergeFacts(invoice.invoiceId(), new PaymentFacts(true, false, true, 0));
+                    PaymentFacts before = invoices.mergeFacts(invoice.invoiceId(), new PaymentFacts(true, false, true, 0));
+                    // a failure reported after the payment (a retried card, a late event) leaves the invoice paid
+                    if (!before.failed() && !before.succeeded()) {
+                        events.record(EventType.PAYMENT_FAILED, invoice.invoiceId(), data(event, invoice));
+                    }
                     if (invoice.customer().phone() != null) {
                         create(keys, IdempotencyKey.of(invoice.invoiceId(), SideEffectAction.SMS_PAYMENT_FAILED),
                                 Map.of(), now);
@@ -76,9 +92,20 @@ public class PaymentEventService {
                 }
                 case CHARGE_REFUNDED -> {
                     // a refunded charge was paid, whichever of the two events arrives first
-                    invoices.mergeFacts(invoice.invoiceId(), new PaymentFacts(true, true, false, event.amountRefunded()));
+                    PaymentFacts before = invoices.mergeFacts(invoice.invoiceId(),
+                            new PaymentFacts(true, true, false, event.amountRefunded()));
+                    if (!before.succeeded()) {
+                        events.record(EventType.PAYMENT_SUCCEEDED, invoice.invoiceId(), data(event, invoice));
+                    }
                     long rise = refunds.raisePostedRefund(invoice.invoiceId(), event.amountRefunded());
                     if (rise > 0) {
+                        Map<String, Object> refunded = data(event, invoice);
+                        refunded.put("refundAmountMinor", rise);
+                        refunded.put("amountRefundedMinor", event.amountRefunded());
+                        refunded.put("idempotencyKey",
+                                IdempotencyKey.of(invoice.invoiceId(), SideEffectAction.POST_REFUND, event.eventId())
+                                        .value());
+                        events.record(EventType.PAYMENT_REFUNDED, invoice.invoiceId(), refunded);
                         Map<String, String> amount = Map.of(LedgerPostingHandler.AMOUNT_MINOR, Long.toString(rise));
                         create(keys, IdempotencyKey.of(invoice.invoiceId(), SideEffectAction.POST_REFUND, event.eventId()),
                                 amount, now);
@@ -94,6 +121,17 @@ public class PaymentEventService {
         });
         dispatch.dispatchAll(created);
         return WebhookEventStatus.PROCESSED;
+    }
+
+    /** What every payment event tells a flow: the invoice's amount, its PaymentIntent and the vendor's event. */
+    private static Map<String, Object> data(PaymentEvent event, Invoice invoice) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("amountMinor", invoice.amount().amountMinor());
+        data.put("currency", invoice.amount().currency());
+        data.put("paymentIntentId", event.paymentIntentId());
+        data.put("stripeEventId", event.eventId());
+        data.put("stripeEventType", event.type().vendorName());
+        return data;
     }
 
     private void create(List<IdempotencyKey> keys, IdempotencyKey key, Map<String, String> parameters, Instant now) {

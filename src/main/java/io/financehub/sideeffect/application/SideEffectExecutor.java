@@ -1,5 +1,7 @@
 package io.financehub.sideeffect.application;
 
+import io.financehub.event.application.DomainEventOutbox;
+import io.financehub.event.domain.EventType;
 import io.financehub.platform.persistence.TransactionRunner;
 import io.financehub.sideeffect.application.SideEffectRepository.Claim;
 import io.financehub.sideeffect.application.SideEffectRepository.ClaimKind;
@@ -13,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,7 +24,9 @@ import java.util.Optional;
  * The one place that runs the "claim key → call vendor → record" shape for every side effect. Each step is
  * resumable from the claim: a crash before the vendor call leaves an in-progress claim that the relay hands to
  * another worker after the lease, and that worker {@linkplain SideEffectHandler#resume resumes} it. What a side
- * effect acts on is its handler's business: the executor only passes the handler's subject from step to step.
+ * effect acts on is its handler's business: the executor only passes the handler's subject from step to step. A
+ * side effect that fails for good is dead-lettered and reported ({@code side-effect.dead-lettered}) in the
+ * transaction that records it.
  */
 public class SideEffectExecutor {
 
@@ -30,17 +35,19 @@ public class SideEffectExecutor {
     private final SideEffectRepository sideEffects;
     private final SideEffectQueue queue;
     private final DeadLetterStore deadLetters;
+    private final DomainEventOutbox events;
     private final TransactionRunner tx;
     private final SideEffectPolicy policy;
     private final Clock clock;
     private final Map<SideEffectAction, SideEffectHandler<?>> handlers = new EnumMap<>(SideEffectAction.class);
 
     public SideEffectExecutor(SideEffectRepository sideEffects, SideEffectQueue queue, DeadLetterStore deadLetters,
-                              TransactionRunner tx, SideEffectPolicy policy, Clock clock,
+                              DomainEventOutbox events, TransactionRunner tx, SideEffectPolicy policy, Clock clock,
                               List<? extends SideEffectHandler<?>> handlerList) {
         this.sideEffects = sideEffects;
         this.queue = queue;
         this.deadLetters = deadLetters;
+        this.events = events;
         this.tx = tx;
         this.policy = policy;
         this.clock = clock;
@@ -130,10 +137,22 @@ public class SideEffectExecutor {
             if (status == SideEffectStatus.FAILED) {
                 deadLetters.record(new DeadLetterStore.NewDeadLetter(queue.address(effect.action().channel()),
                         outcome.summary(), null, key, key, Map.of(), effect.attempts(), now));
+                events.record(EventType.SIDE_EFFECT_DEAD_LETTERED, effect.invoiceId(), deadLetteredData(effect, outcome));
             }
             return true;
         });
         return held ? status.dbValue() : lostClaim(effect);
+    }
+
+    private Map<String, Object> deadLetteredData(SideEffect effect, VendorOutcome outcome) {
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("idempotencyKey", effect.key().value());
+        data.put("action", effect.action().keyPart());
+        data.put("channel", effect.action().channel().name().toLowerCase());
+        data.put("attempts", effect.attempts());
+        data.put("reason", outcome.summary());
+        data.put("errorCode", outcome.rejectionCode());
+        return data;
     }
 
     /** The back-off, or longer when the vendor asked for more (Retry-After) or the handler cannot retry sooner. */

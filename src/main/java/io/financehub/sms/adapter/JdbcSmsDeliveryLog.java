@@ -20,8 +20,10 @@ public class JdbcSmsDeliveryLog implements SmsDeliveryLog {
     }
 
     @Override
-    public Optional<String> currentStatus(String providerMessageId) {
-        return jdbc.queryForList("SELECT status FROM sms_messages WHERE provider_msg_id = ?", String.class,
+    public Optional<DeliveredSms> find(String providerMessageId) {
+        return jdbc.query("SELECT invoice_id, idempotency_key, template, status FROM sms_messages "
+                        + "WHERE provider_msg_id = ?", (rs, i) -> new DeliveredSms(rs.getString("invoice_id"),
+                        rs.getString("idempotency_key"), rs.getString("template"), rs.getString("status")),
                 providerMessageId).stream().findFirst();
     }
 

@@ -1,5 +1,7 @@
 package io.financehub.sms.application;
 
+import io.financehub.event.application.DomainEventOutbox;
+import io.financehub.event.domain.EventType;
 import io.financehub.sideeffect.application.SideEffectHandler;
 import io.financehub.sideeffect.application.VendorExchange;
 import io.financehub.sideeffect.application.VendorOutcome;
@@ -10,13 +12,17 @@ import io.financehub.sideeffect.domain.SideEffect;
 import io.financehub.sideeffect.domain.SideEffectAction;
 import io.financehub.sideeffect.domain.SideEffectStatus;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 
 /**
  * Sends at most one SMS per key. The SMS vendor has no idempotency, so an attempt whose outcome is unknown is
  * never sent again automatically: it is looked up at the vendor, and stays {@code UNKNOWN} when not found.
  * The text sent is the one stored when the key was first claimed, so the audit row is exactly what went out and a
- * lookup searches for exactly that text, even if the templates were edited in between.
+ * lookup searches for exactly that text, even if the templates were edited in between. An SMS that ends failed or
+ * unknown is reported ({@code sms.failed}, {@code sms.unknown}) in the transaction that records it; delivery is
+ * reported from the vendor's status callbacks ({@link SmsDeliveryService}).
  */
 public class SmsNotificationHandler implements SideEffectHandler<Invoice> {
 
@@ -25,15 +31,17 @@ public class SmsNotificationHandler implements SideEffectHandler<Invoice> {
     private final SmsMessageLog messages;
     private final SmsTemplates templates;
     private final InvoiceRepository invoices;
+    private final DomainEventOutbox events;
     private final String statusCallbackUrl;
 
     public SmsNotificationHandler(SmsSender sender, SmsMessageLog messages, SmsTemplates templates,
-                                  InvoiceRepository invoices, String statusCallbackUrl) {
+                                  InvoiceRepository invoices, DomainEventOutbox events, String statusCallbackUrl) {
         this.sender = sender;
         this.lookup = new SentSmsLookup(sender, messages);
         this.messages = messages;
         this.templates = templates;
         this.invoices = invoices;
+        this.events = events;
         this.statusCallbackUrl = statusCallbackUrl;
     }
 
@@ -88,6 +96,19 @@ public class SmsNotificationHandler implements SideEffectHandler<Invoice> {
     @Override
     public void onOutcome(SideEffect effect, Invoice invoice, VendorOutcome outcome, SideEffectStatus status) {
         messages.finished(effect.key().value(), outcome, status);
+        EventType type = status == SideEffectStatus.FAILED ? EventType.SMS_FAILED
+                : status == SideEffectStatus.UNKNOWN ? EventType.SMS_UNKNOWN : null;
+        if (type != null) {
+            Map<String, Object> data = new LinkedHashMap<>();
+            data.put("idempotencyKey", effect.key().value());
+            data.put("action", effect.action().keyPart());
+            data.put("template", messages.find(effect.key().value()).map(SmsMessageLog.SmsMessage::template)
+                    .orElse(null));
+            data.put("status", status.dbValue());
+            data.put("errorCode", outcome.rejectionCode());
+            data.put("reason", outcome.summary());
+            events.record(type, invoice.invoiceId(), data);
+        }
     }
 
     private Text storedText(SideEffect effect, Invoice invoice) {

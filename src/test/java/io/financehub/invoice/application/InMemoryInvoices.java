@@ -34,8 +34,11 @@ public final class InMemoryInvoices implements InvoiceRepository {
     }
 
     @Override
-    public Invoice mergeFacts(String invoiceId, PaymentFacts facts) {
-        throw new UnsupportedOperationException();
+    public PaymentFacts mergeFacts(String invoiceId, PaymentFacts facts) {
+        Invoice current = rows.get(invoiceId);
+        rows.put(invoiceId, new Invoice(current.invoiceId(), current.customer(), current.amount(),
+                current.description(), current.contentHash(), current.facts().merge(facts), current.createdAt()));
+        return current.facts();
     }
 
     @Override

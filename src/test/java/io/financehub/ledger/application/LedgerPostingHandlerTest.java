@@ -1,5 +1,7 @@
 package io.financehub.ledger.application;
 
+import io.financehub.event.domain.EventType;
+import io.financehub.event.application.RecordingOutbox;
 import io.financehub.invoice.application.InMemoryInvoices;
 import io.financehub.sideeffect.application.VendorExchange;
 import io.financehub.sideeffect.application.VendorOutcome;
@@ -37,7 +39,9 @@ class LedgerPostingHandlerTest {
     private final FakeLedger ledger = new FakeLedger();
     private final FakePostLog posts = new FakePostLog();
     private Instant now = NOW;
-    private final LedgerPostingHandler handler = new LedgerPostingHandler(ledger, posts, new InMemoryInvoices(INVOICE), new Clock() {
+    private final RecordingOutbox events = new RecordingOutbox();
+    private final LedgerPostingHandler handler = new LedgerPostingHandler(ledger, posts, new InMemoryInvoices(INVOICE),
+            events, new Clock() {
         @Override
         public ZoneOffset getZone() {
             return ZoneOffset.UTC;
@@ -59,6 +63,26 @@ class LedgerPostingHandlerTest {
         assertThat(handler.perform(effect(1, Map.of()), INVOICE)).isInstanceOf(VendorOutcome.Succeeded.class);
 
         assertThat(ledger.calls).containsExactly("post INV-1:post-invoice JPY 12500");
+    }
+
+    @Test
+    void aSucceededPostingPublishesLedgerPostedAndAnyOtherOutcomeNothing() {
+        VendorOutcome posted = new VendorOutcome.Succeeded("2026-01-15 (INV-1:post-invoice)",
+                new VendorExchange("post", "ok", 200));
+
+        handler.onOutcome(effect(1, Map.of()), INVOICE, new VendorOutcome.Retryable("busy", null,
+                new VendorExchange("post", null, 503)), SideEffectStatus.RETRYING);
+        handler.onOutcome(effect(2, Map.of()), INVOICE, posted, SideEffectStatus.SUCCEEDED);
+
+        assertThat(events.events()).singleElement().satisfies(e -> {
+            assertThat(e.type()).isEqualTo(EventType.LEDGER_POSTED);
+            assertThat(e.invoiceId()).isEqualTo("INV-1");
+            assertThat(e.data()).containsEntry("idempotencyKey", KEY).containsEntry("action", "post-invoice")
+                    .containsEntry("journalRef", "2026-01-15 (INV-1:post-invoice)").containsEntry("ledger", "fake")
+                    .containsEntry("amountMinor", 12500L).containsEntry("currency", "JPY")
+                    .containsEntry("debitAccount", "assets:receivable").containsEntry("creditAccount", "revenue:sales")
+                    .containsEntry("date", "2026-01-15");
+        });
     }
 
     @Test

@@ -17,7 +17,7 @@ import java.util.function.Supplier;
  * A {@link SideEffectRepository} in memory with the same claim rules as the JDBC one, for use-case tests. Its
  * {@link #databaseTime} plays the database's clock, by which the JDBC one times claims and hand-offs.
  */
-final class InMemorySideEffects implements SideEffectRepository {
+public final class InMemorySideEffects implements SideEffectRepository {
 
     final Map<String, SideEffect> rows = new LinkedHashMap<>();
     final Map<String, Instant> dispatchedAt = new LinkedHashMap<>();

@@ -1,5 +1,6 @@
 package io.financehub.sideeffect.application;
 
+import io.financehub.event.application.RecordingOutbox;
 import io.financehub.sideeffect.domain.IdempotencyKey;
 import io.financehub.sideeffect.domain.SideEffect;
 import io.financehub.sideeffect.domain.SideEffectAction;
@@ -31,6 +32,7 @@ abstract class SideEffectExecutorBase {
     final List<String> enqueued = new ArrayList<>();
     final List<DeadLetterStore.NewDeadLetter> deadLetters = new ArrayList<>();
     final ScriptedHandler handler = new ScriptedHandler();
+    final RecordingOutbox events = new RecordingOutbox();
     SideEffectExecutor executor;
     MutableClock clock;
 
@@ -56,7 +58,7 @@ abstract class SideEffectExecutorBase {
                 return "queue." + channel;
             }
         };
-        executor = new SideEffectExecutor(sideEffects, queue, deadLetterStore(), new DirectTransactions(),
+        executor = new SideEffectExecutor(sideEffects, queue, deadLetterStore(), events, new DirectTransactions(),
                 policy, clock, List.of(handler));
         sideEffects.createIfAbsent(IdempotencyKey.parse(KEY), Map.of(), T0);
     }

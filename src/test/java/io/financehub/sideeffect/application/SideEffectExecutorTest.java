@@ -1,5 +1,6 @@
 package io.financehub.sideeffect.application;
 
+import io.financehub.event.domain.EventType;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -21,6 +22,7 @@ class SideEffectExecutorTest extends SideEffectExecutorBase {
         assertThat(handler.claims).isEqualTo(1);
         assertThat(handler.subjects).as("read once, by the execution that ran; not for a settled key")
                 .containsExactly("INV-1");
+        assertThat(events.events()).as("a success is its handler's to report").isEmpty();
     }
 
     @Test
@@ -39,6 +41,14 @@ class SideEffectExecutorTest extends SideEffectExecutorBase {
             assertThat(d.idempotencyKey()).isEqualTo(KEY);
             assertThat(d.attempts()).isEqualTo(3);
         });
+        assertThat(events.events()).as("the retries publish nothing; the dead letter once").singleElement()
+                .satisfies(e -> {
+                    assertThat(e.type()).isEqualTo(EventType.SIDE_EFFECT_DEAD_LETTERED);
+                    assertThat(e.invoiceId()).isEqualTo("INV-1");
+                    assertThat(e.data()).containsEntry("idempotencyKey", KEY)
+                            .containsEntry("action", "create-payment-intent").containsEntry("channel", "payments")
+                            .containsEntry("attempts", 3).containsEntry("reason", "retryable: 503");
+                });
     }
 
     @Test
@@ -66,6 +76,7 @@ class SideEffectExecutorTest extends SideEffectExecutorBase {
 
         assertThat(handler.calls).containsExactly("perform");
         assertThat(enqueued).isEmpty();
+        assertThat(events.events()).as("unknown is not dead-lettered").isEmpty();
     }
 
     @Test
@@ -77,6 +88,10 @@ class SideEffectExecutorTest extends SideEffectExecutorBase {
 
         assertThat(deadLetters).singleElement().satisfies(d ->
                 assertThat(d.reason()).contains("card_declined"));
+        assertThat(events.events()).singleElement().satisfies(e -> {
+            assertThat(e.type()).isEqualTo(EventType.SIDE_EFFECT_DEAD_LETTERED);
+            assertThat(e.data()).containsEntry("errorCode", "card_declined");
+        });
     }
 
     @Test

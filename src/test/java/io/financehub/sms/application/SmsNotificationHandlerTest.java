@@ -1,5 +1,8 @@
 package io.financehub.sms.application;
 
+import io.financehub.sideeffect.application.VendorExchange;
+import io.financehub.event.domain.EventType;
+import io.financehub.event.application.RecordingOutbox;
 import io.financehub.invoice.application.InMemoryInvoices;
 import io.financehub.sideeffect.application.VendorOutcome;
 import io.financehub.invoice.domain.Customer;
@@ -34,9 +37,10 @@ class SmsNotificationHandlerTest {
 
     private final Vendor twilio = new Vendor();
     private final Log log = new Log();
+    private final RecordingOutbox events = new RecordingOutbox();
     private final SmsNotificationHandler handler = new SmsNotificationHandler(twilio, log,
             (effect, invoice) -> new SmsTemplates.RenderedSms("sms-refund", TEXT), new InMemoryInvoices(INVOICE),
-            "https://hub/cb");
+            events, "https://hub/cb");
 
     @Test
     void theOnlyMessageWithTheTextBelongsToTheFirstRefundSoTheSecondStaysUnknown() {
@@ -59,6 +63,24 @@ class SmsNotificationHandlerTest {
 
         assertThat(outcome).isInstanceOfSatisfying(VendorOutcome.Succeeded.class,
                 s -> assertThat(s.reference()).isEqualTo("SM2"));
+    }
+
+    @Test
+    void anSmsEndingFailedOrUnknownIsPublishedAndOneSentIsNot() {
+        VendorExchange exchange = new VendorExchange("send", null, null);
+        handler.onOutcome(refund("evt_1"), INVOICE, new VendorOutcome.Succeeded("SM1", exchange),
+                SideEffectStatus.SUCCEEDED);
+        handler.onOutcome(refund("evt_2"), INVOICE, new VendorOutcome.Rejected("21211", "invalid To", exchange),
+                SideEffectStatus.FAILED);
+        handler.onOutcome(refund("evt_3"), INVOICE, new VendorOutcome.Unknown("read timeout", exchange),
+                SideEffectStatus.UNKNOWN);
+
+        assertThat(events.types()).containsExactly(EventType.SMS_FAILED, EventType.SMS_UNKNOWN);
+        assertThat(events.events().get(0).data()).containsEntry("idempotencyKey", "INV-1:sms-refund:evt_2")
+                .containsEntry("action", "sms-refund").containsEntry("status", "failed")
+                .containsEntry("errorCode", "21211");
+        assertThat(events.events().get(1).data()).containsEntry("status", "unknown")
+                .containsEntry("reason", "outcome unknown: read timeout");
     }
 
     private static SideEffect refund(String eventId) {
