@@ -4,6 +4,8 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.support.PluginHelper;
 import org.apache.camel.support.ResourceHelper;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -18,11 +20,18 @@ public final class VendorRoutes {
 
     /**
      * Adds the routes of {@code routes/<file>.camel.yaml} for each file to {@code camel} with {@code properties}; in
-     * a started context they start at once (a component the routes use must be configured before).
+     * a started context they start at once (a component the routes use must be configured before). Their route
+     * configuration, {@code vendor-calls}, comes along.
      */
     public static void add(CamelContext camel, Map<String, String> properties, String... files) {
         properties.forEach((key, value) -> camel.getPropertiesComponent().addInitialProperty(key, value));
-        for (String file : files) {
+        List<String> all = new ArrayList<>();
+        if (((org.apache.camel.model.ModelCamelContext) camel).getRouteConfigurationDefinitions().stream()
+                .noneMatch(c -> "hub-vendor-calls".equals(c.getId()))) {
+            all.add("vendor-calls");
+        }
+        all.addAll(List.of(files));
+        for (String file : all) {
             try {
                 PluginHelper.getRoutesLoader(camel).loadRoutes(ResourceHelper.resolveMandatoryResource(camel,
                         "file:routes/" + file + ".camel.yaml"));
