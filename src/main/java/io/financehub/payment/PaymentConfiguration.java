@@ -40,7 +40,7 @@ public class PaymentConfiguration {
         return stripe.live() ? new StripePaymentGateway(producer, stripe) : new SandboxPaymentGateway();
     }
 
-    /** Named for the routes of {@code stripe-payment-intents.camel.yaml}, which start in every mode. */
+    /** Named for the routes of {@code stripe-create-payment-intent.camel.yaml} and {@code stripe-search-payment-intents.camel.yaml}, which start in every mode. */
     @Bean
     StripePaymentIntents stripePaymentIntents(StripeProperties stripe) {
         return stripe.live() ? StripePaymentIntents.live(stripe) : StripePaymentIntents.disabled();

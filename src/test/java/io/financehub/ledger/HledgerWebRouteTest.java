@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * no exception on a status and a client that never retries.
  */
 @TestPropertySource(properties = {
-        "camel.main.routes-include-pattern=file:routes/vendor-calls.camel.yaml,file:routes/hledger-web.camel.yaml",
+        "camel.main.routes-include-pattern=file:routes/vendor-calls.camel.yaml,file:routes/hledger-read-transactions.camel.yaml,"
+                + "file:routes/hledger-add-transaction.camel.yaml",
         "hub.accounting.url=http://hledger.test:5000", "hub.accounting.timeout=3s"})
 class HledgerWebRouteTest extends RouteTestBase {
 

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @TestPropertySource(properties = {
         "camel.main.routes-include-pattern=file:routes/vendor-calls.camel.yaml,"
-                + "file:routes/xero-manual-journals.camel.yaml",
+                + "file:routes/xero-post-manual-journal.camel.yaml,file:routes/xero-read-manual-journals.camel.yaml",
         "hub.accounting.url=http://xero.test", "hub.accounting.timeout=4s",
         "hub.accounting.xero.token=xero-token-1", "hub.accounting.xero.tenant-id=tenant-7"})
 class XeroManualJournalsRouteTest extends RouteTestBase {

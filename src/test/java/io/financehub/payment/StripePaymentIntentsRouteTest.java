@@ -27,7 +27,8 @@ import static org.mockito.Mockito.verify;
  * hands it the search.
  */
 @TestPropertySource(properties = "camel.main.routes-include-pattern=file:routes/vendor-calls.camel.yaml,"
-        + "file:routes/stripe-payment-intents.camel.yaml")
+        + "file:routes/stripe-create-payment-intent.camel.yaml,"
+        + "file:routes/stripe-search-payment-intents.camel.yaml")
 class StripePaymentIntentsRouteTest extends RouteTestBase {
 
     @MockitoBean(name = "stripePaymentIntents")

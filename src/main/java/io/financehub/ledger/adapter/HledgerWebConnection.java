@@ -11,7 +11,7 @@ import java.util.concurrent.locks.ReentrantLock;
 /**
  * hledger-web, one request at a time: it fails requests that overlap on its journal file ("file is locked", as
  * 500 or 403), so this replica never sends two at once. The requests go through the routes of
- * {@code routes/hledger-web.camel.yaml}.
+ * {@code routes/hledger-read-transactions.camel.yaml}, {@code hledger-add-transaction.camel.yaml}.
  */
 class HledgerWebConnection {
 

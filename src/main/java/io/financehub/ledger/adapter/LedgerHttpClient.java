@@ -8,8 +8,8 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * HTTP to the ledger through its vendor routes ({@code routes/hledger-web.camel.yaml},
- * {@code routes/xero-manual-journals.camel.yaml}): each call is one {@code direct:} route whose camel-http endpoint
+ * HTTP to the ledger through its vendor routes ({@code routes/hledger-read-transactions.camel.yaml}, {@code hledger-add-transaction.camel.yaml},
+ * {@code routes/xero-*-manual-journal*.camel.yaml}): each call is one {@code direct:} route whose camel-http endpoint
  * carries the method, path, headers, timeouts and the client's retries (none). This class hands the route the body,
  * the query and the exchange properties the route reads, and reads back the answer: the status from
  * {@code CamelHttpResponseCode} (the routes never throw on a status), or, when the exchange failed, no answer at all.

@@ -26,7 +26,7 @@ import java.util.Optional;
  * positive and credit lines negative, sent with {@code Idempotency-Key: {key}} so Xero itself answers a repeat with
  * the first journal. The key is also written into the narration ({@code "... [key]"}), which is how a lookup and
  * reconciliation find the journal again. The calls go through the routes {@code xero-post-manual-journal} and
- * {@code xero-read-manual-journals} ({@code routes/xero-manual-journals.camel.yaml}), which add the bearer token
+ * {@code xero-read-manual-journals} ({@code routes/xero-*-manual-journal*.camel.yaml}), which add the bearer token
  * ({@code HUB_ACCOUNTING_XERO_TOKEN}) and the tenant.
  *
  * <p>Outcomes: 2xx success; 429 retry after {@code Retry-After}; 5xx or no answer unknown (retried under the same

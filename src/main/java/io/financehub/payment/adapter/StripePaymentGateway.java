@@ -19,7 +19,7 @@ import java.util.Optional;
 /**
  * {@link PaymentGateway} on Stripe's API ({@code HUB_STRIPE_MODE=live}): each call goes through its route,
  * {@code direct:stripe-create-payment-intent} or {@code direct:stripe-search-payment-intents}
- * ({@code routes/stripe-payment-intents.camel.yaml}), to stripe-java on the {@link StripePaymentIntents} bean, so
+ * ({@code routes/stripe-create-payment-intent.camel.yaml}, {@code stripe-search-payment-intents.camel.yaml}), to stripe-java on the {@link StripePaymentIntents} bean, so
  * hawtio counts the Stripe calls per route. What goes on the wire is audited with the API key masked; a Stripe error
  * the route hands back is judged by {@link StripeErrorClassifier}.
  */

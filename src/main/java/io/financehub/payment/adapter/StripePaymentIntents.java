@@ -12,7 +12,7 @@ import java.time.Duration;
 
 /**
  * stripe-java's PaymentIntent calls, the bean {@code stripePaymentIntents} behind the routes of
- * {@code routes/stripe-payment-intents.camel.yaml} (camel-stripe cannot send an {@code Idempotency-Key}).
+ * {@code routes/stripe-create-payment-intent.camel.yaml}, {@code stripe-search-payment-intents.camel.yaml} (camel-stripe cannot send an {@code Idempotency-Key}).
  *
  * <p>One {@link StripeClient} on one pooled {@link JdkStripeHttpClient} serves every call. The SDK's own network
  * retries are off: the hub's side-effect executor decides retries and always resends under the same

@@ -41,7 +41,7 @@ abstract class HledgerLedgerBase {
                 c -> c.setAutomaticRetriesDisabled(false)));
         camel.start();
         VendorRoutes.add(camel, Map.of("hub.accounting.url", wire.baseUrl(), "hub.accounting.timeout", "2s"),
-                "hledger-web");
+                "hledger-read-transactions", "hledger-add-transaction");
         ledger = new HledgerLedger(new LedgerHttpClient(camel.createProducerTemplate()), Duration.ofSeconds(2),
                 Duration.ofSeconds(10), CLOCK, () -> MARKER);
     }

@@ -84,7 +84,7 @@ class HledgerLedgerTest extends HledgerLedgerBase {
         other.start();
         try {
             VendorRoutes.add(other, Map.of("hub.accounting.url", "http://127.0.0.1:" + HubIntegrationBase.freePort(),
-                    "hub.accounting.timeout", "1s"), "hledger-web");
+                    "hub.accounting.timeout", "1s"), "hledger-read-transactions", "hledger-add-transaction");
             HledgerLedger down = new HledgerLedger(new LedgerHttpClient(other.createProducerTemplate()),
                     Duration.ofSeconds(1), Duration.ofSeconds(10), CLOCK);
             assertThat(down.post(ENTRY)).isInstanceOf(VendorOutcome.Unknown.class);

@@ -41,7 +41,7 @@ class HledgerLookupAfterWriteIT {
         camel = new DefaultCamelContext();
         camel.start();
         VendorRoutes.add(camel, Map.of("hub.accounting.url", hledger.url(), "hub.accounting.timeout", "5s"),
-                "hledger-web");
+                "hledger-read-transactions", "hledger-add-transaction");
         ledger = new HledgerLedger(new LedgerHttpClient(camel.createProducerTemplate()), Duration.ofSeconds(5),
                 Duration.ofSeconds(30), Clock.systemUTC());
     }

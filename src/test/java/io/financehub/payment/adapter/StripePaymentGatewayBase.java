@@ -61,7 +61,7 @@ abstract class StripePaymentGatewayBase {
         camel.getRegistry().bind("stripePaymentIntents", StripePaymentIntents.live(properties));
         camel.start();
         contexts.add(camel);
-        VendorRoutes.add(camel, Map.of(), "stripe-payment-intents");
+        VendorRoutes.add(camel, Map.of(), "stripe-create-payment-intent", "stripe-search-payment-intents");
         return new StripePaymentGateway(camel.createProducerTemplate(), properties);
     }
 
