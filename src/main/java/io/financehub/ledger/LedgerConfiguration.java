@@ -22,7 +22,7 @@ import io.financehub.platform.persistence.TransactionRunner;
 import io.financehub.sideeffect.application.SideEffectDispatch;
 import io.financehub.sideeffect.application.SideEffectPolicy;
 import io.financehub.sideeffect.application.SideEffectRepository;
-import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -40,7 +40,7 @@ public class LedgerConfiguration {
 
     @Bean
     public AccountingLedger accountingLedger(AccountingProperties accounting, SideEffectPolicy policy,
-                                             JdbcTemplate jdbc, CamelContext camel, Clock clock) {
+                                             JdbcTemplate jdbc, ProducerTemplate producer, Clock clock) {
         if (!"sandbox".equals(accounting.kind())
                 && accounting.longestAttempt(accounting.kind()).compareTo(policy.lease()) >= 0) {
             // a takeover must never overlap a request still in flight, or a lookup can miss a post about to land
@@ -57,14 +57,18 @@ public class LedgerConfiguration {
         }
         return switch (accounting.kind()) {
             case "sandbox" -> new SandboxAccountingLedger(new JdbcSandboxLedgerStore(jdbc));
-            case "hledger" -> new HledgerLedger(LedgerHttpClient.register(camel, "hub-hledger-http",
-                    accounting.timeout(), accounting.connectionsFor("hledger")), accounting.requireUrl(),
-                    accounting.timeout(), accounting.lookupDelay(), clock);
-            case "xero" -> new XeroLedger(LedgerHttpClient.register(camel, "hub-xero-http", accounting.timeout(),
-                    accounting.connectionsFor("xero")), accounting.requireUrl(), accounting.xero(), clock);
+            case "hledger" -> new HledgerLedger(vendorHttp(accounting, producer), accounting.timeout(),
+                    accounting.lookupDelay(), clock);
+            case "xero" -> new XeroLedger(vendorHttp(accounting, producer), accounting.xero(), clock);
             default -> throw new IllegalStateException("HUB_ACCOUNTING_KIND must be hledger, xero or sandbox, not "
                     + accounting.kind());
         };
+    }
+
+    /** The ledger's routes take their URL from {@code HUB_ACCOUNTING_URL}, which a real ledger requires. */
+    private static LedgerHttpClient vendorHttp(AccountingProperties accounting, ProducerTemplate producer) {
+        accounting.requireUrl();
+        return new LedgerHttpClient(producer);
     }
 
     @Bean

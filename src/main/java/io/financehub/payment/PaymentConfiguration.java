@@ -7,6 +7,7 @@ import io.financehub.payment.adapter.JdbcRefundLedger;
 import io.financehub.payment.adapter.SandboxPaymentGateway;
 import io.financehub.payment.adapter.StripeJsonEventReader;
 import io.financehub.payment.adapter.StripePaymentGateway;
+import io.financehub.payment.adapter.StripePaymentIntents;
 import io.financehub.payment.adapter.StripeProperties;
 import io.financehub.payment.adapter.StripeSignatureVerifier;
 import io.financehub.payment.application.PaymentAttemptLog;
@@ -19,6 +20,7 @@ import io.financehub.payment.application.StripeWebhookSource;
 import io.financehub.platform.persistence.TransactionRunner;
 import io.financehub.sideeffect.application.SideEffectDispatch;
 import io.financehub.sideeffect.application.SideEffectRepository;
+import org.apache.camel.ProducerTemplate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -35,8 +37,14 @@ public class PaymentConfiguration {
 
     /** Chosen by {@code HUB_STRIPE_MODE}: {@code sandbox} (default, in process) or {@code live}. */
     @Bean
-    PaymentGateway paymentGateway(StripeProperties stripe) {
-        return stripe.live() ? new StripePaymentGateway(stripe) : new SandboxPaymentGateway();
+    PaymentGateway paymentGateway(StripeProperties stripe, ProducerTemplate producer) {
+        return stripe.live() ? new StripePaymentGateway(producer, stripe) : new SandboxPaymentGateway();
+    }
+
+    /** Named for the routes of {@code stripe-create-payment-intent.camel.yaml} and {@code stripe-search-payment-intents.camel.yaml}, which start in every mode. */
+    @Bean
+    StripePaymentIntents stripePaymentIntents(StripeProperties stripe) {
+        return stripe.live() ? StripePaymentIntents.live(stripe) : StripePaymentIntents.disabled();
     }
 
     @Bean

@@ -72,6 +72,8 @@ public class SmsConfiguration {
         if (twilio.live()) {
             return TwilioSmsSender.onCamel(camel, producer, twilio);
         }
+        // the Twilio routes start in sandbox mode too; their component needs a client it will never use here
+        TwilioSmsSender.configureComponent(camel, twilio);
         return new SandboxSmsSender(sandboxSms, producer, twilio.sandboxCallbackDelay(), twilio.canSignCallbacks());
     }
 
@@ -133,11 +135,12 @@ public class SmsConfiguration {
      */
     @Bean
     SandboxSmsStatusCallbacks sandboxSmsStatusCallbacks(SandboxSmsStore sandboxSms, TwilioProperties twilio,
-                                                        HubProperties hub, Environment env) {
+                                                        HubProperties hub, Environment env,
+                                                        ProducerTemplate producer) {
         Supplier<String> target = () -> twilio.sandboxCallbackUrl().isBlank()
                 ? "http://127.0.0.1:" + env.getProperty("local.server.port", env.getProperty("server.port", "8080"))
                         + WebhookPaths.TWILIO_SMS_STATUS
                 : twilio.sandboxCallbackUrl();
-        return new SandboxSmsStatusCallbacks(sandboxSms, twilio, hub.publicBaseUrl(), target);
+        return new SandboxSmsStatusCallbacks(sandboxSms, twilio, hub.publicBaseUrl(), target, producer);
     }
 }

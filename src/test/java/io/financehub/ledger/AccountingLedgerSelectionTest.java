@@ -28,28 +28,30 @@ class AccountingLedgerSelectionTest {
 
     @Test
     void theSandboxIsTheDefault() {
-        assertThat(vendors.accountingLedger(properties(null, null), lease(Duration.ofMinutes(2)), null, camel,
+        assertThat(vendors.accountingLedger(properties(null, null), lease(Duration.ofMinutes(2)), null, camel.createProducerTemplate(),
                 Clock.systemUTC())).isInstanceOf(SandboxAccountingLedger.class);
     }
 
     @Test
-    void hledgerAndXeroGetTheirOwnHttpComponent() {
-        assertThat(vendors.accountingLedger(properties("hledger", null), lease(Duration.ofMinutes(2)), null, camel,
+    void hledgerAndXeroCallTheirRoutesAndNeedTheirUrl() {
+        assertThat(vendors.accountingLedger(properties("hledger", null), lease(Duration.ofMinutes(2)), null, camel.createProducerTemplate(),
                 Clock.systemUTC())).isInstanceOf(HledgerLedger.class);
-        assertThat(vendors.accountingLedger(properties("xero", null), lease(Duration.ofMinutes(2)), null, camel,
+        assertThat(vendors.accountingLedger(properties("xero", null), lease(Duration.ofMinutes(2)), null, camel.createProducerTemplate(),
                 Clock.systemUTC())).isInstanceOf(XeroLedger.class);
-        assertThat(camel.getComponentNames()).contains("hub-hledger-http", "hub-xero-http");
+        assertThatThrownBy(() -> vendors.accountingLedger(new AccountingProperties("xero", null, null, null, null,
+                null), lease(Duration.ofMinutes(2)), null, camel.createProducerTemplate(), Clock.systemUTC()))
+                .hasMessageContaining("HUB_ACCOUNTING_URL");
     }
 
     @Test
     void aTimeoutThatLetsAnAttemptOutlastTheLeaseIsRefused() {
         // hledger: 4 calls x 3 waits x 10 s = 120 s, not shorter than a 2-minute lease
         assertThatThrownBy(() -> vendors.accountingLedger(properties("hledger", Duration.ofSeconds(10)),
-                lease(Duration.ofMinutes(2)), null, camel, Clock.systemUTC()))
+                lease(Duration.ofMinutes(2)), null, camel.createProducerTemplate(), Clock.systemUTC()))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("HUB_ACCOUNTING_TIMEOUT");
         assertThat(vendors.accountingLedger(properties("xero", Duration.ofSeconds(10)), lease(Duration.ofMinutes(2)),
-                null, camel, Clock.systemUTC())).isInstanceOf(XeroLedger.class);
+                null, camel.createProducerTemplate(), Clock.systemUTC())).isInstanceOf(XeroLedger.class);
     }
 
     @Test
@@ -57,18 +59,18 @@ class AccountingLedgerSelectionTest {
         // the delay runs from just before the post: one call may wait 3 x 5 s for it, so 15 s would leave no margin
         assertThatThrownBy(() -> vendors.accountingLedger(new AccountingProperties("hledger", "http://127.0.0.1:5000",
                         Duration.ofSeconds(5), null, Duration.ofSeconds(15), null), lease(Duration.ofMinutes(2)), null,
-                camel, Clock.systemUTC()))
+                camel.createProducerTemplate(), Clock.systemUTC()))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("HUB_ACCOUNTING_LOOKUP_DELAY");
         assertThat(vendors.accountingLedger(new AccountingProperties("hledger", "http://127.0.0.1:5000",
-                Duration.ofSeconds(5), null, Duration.ofSeconds(16), null), lease(Duration.ofMinutes(2)), null, camel,
+                Duration.ofSeconds(5), null, Duration.ofSeconds(16), null), lease(Duration.ofMinutes(2)), null, camel.createProducerTemplate(),
                 Clock.systemUTC()).lookupDelay()).isEqualTo(Duration.ofSeconds(16));
     }
 
     @Test
     void anUnknownKindIsRefused() {
         assertThatThrownBy(() -> vendors.accountingLedger(properties("quickbooks", null), lease(Duration.ofMinutes(2)),
-                null, camel, Clock.systemUTC())).hasMessageContaining("hledger, xero or sandbox");
+                null, camel.createProducerTemplate(), Clock.systemUTC())).hasMessageContaining("hledger, xero or sandbox");
     }
 
     private static AccountingProperties properties(String kind, Duration timeout) {

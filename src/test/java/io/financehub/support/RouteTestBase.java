@@ -1,6 +1,7 @@
 package io.financehub.support;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.Endpoint;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.AdviceWith;
 import org.apache.camel.builder.AdviceWithRouteBuilder;
@@ -8,6 +9,7 @@ import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.mock.MockComponent;
 import org.apache.camel.component.mock.MockEndpoint;
 import org.apache.camel.model.ModelCamelContext;
+import org.apache.camel.spi.InterceptSendToEndpoint;
 import org.apache.camel.model.RouteDefinition;
 import org.apache.camel.spi.PropertiesComponent;
 import org.apache.camel.spring.boot.CamelAutoConfiguration;
@@ -21,6 +23,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 
@@ -96,6 +99,22 @@ public abstract class RouteTestBase {
 
     protected MockEndpoint mock(String uri) {
         return camel.getEndpoint(uri, MockEndpoint.class);
+    }
+
+    /**
+     * The one endpoint of {@code type} whose URI contains {@code uriPart}: a vendor endpoint as the route file
+     * configured it (placeholders resolved), or the mock that {@code mockEndpointsAndSkip} put in front of it.
+     */
+    protected <T extends Endpoint> T endpoint(Class<T> type, String uriPart) {
+        List<T> found = camel.getEndpoints().stream()
+                .map(e -> e instanceof InterceptSendToEndpoint intercepted ? intercepted.getOriginalEndpoint() : e)
+                .distinct().filter(type::isInstance).map(type::cast)
+                .filter(e -> e.getEndpointUri().contains(uriPart)).toList();
+        if (found.size() != 1) {
+            throw new IllegalStateException("expected one " + type.getSimpleName() + " with " + uriPart + " in its URI, "
+                    + "found " + found.stream().map(Endpoint::getEndpointUri).toList());
+        }
+        return found.get(0);
     }
 
     /**

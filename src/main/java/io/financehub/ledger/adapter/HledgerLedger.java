@@ -21,7 +21,8 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * hledger-web's JSON API as the ledger ({@code HUB_ACCOUNTING_KIND=hledger}). hledger-web has no idempotency: every
+ * hledger-web's JSON API as the ledger ({@code HUB_ACCOUNTING_KIND=hledger}), called through the routes
+ * {@code hledger-read-transactions} and {@code hledger-add-transaction}. hledger-web has no idempotency: every
  * {@code PUT /add} appends a transaction. The idempotency key travels as the transaction's {@code tcode}, so a retry
  * whose earlier attempt may have landed finds it with {@link #findPosted} instead of adding it again.
  *
@@ -66,13 +67,13 @@ public class HledgerLedger implements AccountingLedger {
      * @param lookupDelay how long after a post was sent without an answer a lookup must wait before it may trust
      *                    an absent tcode
      */
-    public HledgerLedger(LedgerHttpClient http, String baseUrl, Duration timeout, Duration lookupDelay, Clock clock) {
-        this(http, baseUrl, timeout, lookupDelay, clock, UUID::randomUUID);
+    public HledgerLedger(LedgerHttpClient http, Duration timeout, Duration lookupDelay, Clock clock) {
+        this(http, timeout, lookupDelay, clock, UUID::randomUUID);
     }
 
-    HledgerLedger(LedgerHttpClient http, String baseUrl, Duration timeout, Duration lookupDelay, Clock clock,
+    HledgerLedger(LedgerHttpClient http, Duration timeout, Duration lookupDelay, Clock clock,
                   Supplier<UUID> markerIds) {
-        this.hledger = new HledgerWebConnection(http, baseUrl, timeout);
+        this.hledger = new HledgerWebConnection(http, timeout);
         this.lookupDelay = lookupDelay;
         this.clock = clock;
         this.markerIds = markerIds;

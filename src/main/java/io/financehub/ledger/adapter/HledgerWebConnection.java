@@ -10,22 +10,21 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * hledger-web, one request at a time: it fails requests that overlap on its journal file ("file is locked", as
- * 500 or 403), so this replica never sends two at once.
+ * 500 or 403), so this replica never sends two at once. The requests go through the routes of
+ * {@code routes/hledger-read-transactions.camel.yaml}, {@code hledger-add-transaction.camel.yaml}.
  */
 class HledgerWebConnection {
 
-    private static final Map<String, String> JSON_BODY = Map.of("Content-Type", "application/json",
-            "Accept", "application/json");
+    static final String ADD_ROUTE = "direct:hledger-add-transaction";
+    static final String READ_ROUTE = "direct:hledger-read-transactions";
 
     private final LedgerHttpClient http;
-    private final String baseUrl;
     private final Duration waitLimit;
     private final ReentrantLock oneAtATime = new ReentrantLock(true);
     private long lastAnsweredAt = System.nanoTime();
 
-    HledgerWebConnection(LedgerHttpClient http, String baseUrl, Duration waitLimit) {
+    HledgerWebConnection(LedgerHttpClient http, Duration waitLimit) {
         this.http = http;
-        this.baseUrl = baseUrl;
         this.waitLimit = waitLimit;
     }
 
@@ -51,7 +50,7 @@ class HledgerWebConnection {
             if (wait > 0) {
                 TimeUnit.NANOSECONDS.sleep(wait);
             }
-            return http.send("PUT", baseUrl + "/add", null, transactionJson, JSON_BODY);
+            return http.send(ADD_ROUTE, "PUT /add", null, transactionJson, Map.of());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new BusyException("interrupted before writing to hledger-web");
@@ -70,7 +69,7 @@ class HledgerWebConnection {
     Reply transactions() {
         lock();
         try {
-            return http.send("GET", baseUrl + "/transactions", null, null, Map.of("Accept", "application/json"));
+            return http.send(READ_ROUTE, "GET /transactions", null, null, Map.of());
         } finally {
             lastAnsweredAt = System.nanoTime();
             oneAtATime.unlock();

@@ -1,92 +1,57 @@
 package io.financehub.ledger.adapter;
 
-import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.ProducerTemplate;
-import org.apache.camel.component.http.HttpComponent;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.core5.util.Timeout;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * HTTP to one ledger through camel-http. Each ledger gets its own component instance, configured once: a bounded
- * connection pool, the configured timeouts, and no automatic retries — the HTTP client must never re-send a
- * posting behind the hub's back (a re-sent {@code PUT /add} is a second hledger transaction); retrying is the
- * side-effect executor's decision, made after a lookup.
+ * HTTP to the ledger through its vendor routes ({@code routes/hledger-read-transactions.camel.yaml}, {@code hledger-add-transaction.camel.yaml},
+ * {@code routes/xero-*-manual-journal*.camel.yaml}): each call is one {@code direct:} route whose camel-http endpoint
+ * carries the method, path, headers, timeouts and the client's retries (none). This class hands the route the body,
+ * the query and the exchange properties the route reads, and reads back the answer: the status from
+ * {@code CamelHttpResponseCode} (the routes never throw on a status), or, when the exchange failed, no answer at all.
  */
 public class LedgerHttpClient {
 
     private final ProducerTemplate producer;
-    private final String componentName;
 
-    LedgerHttpClient(ProducerTemplate producer, String componentName) {
+    public LedgerHttpClient(ProducerTemplate producer) {
         this.producer = producer;
-        this.componentName = componentName;
-    }
-
-    /** Adds a dedicated camel-http component named {@code componentName} to the context. */
-    public static LedgerHttpClient register(CamelContext camel, String componentName, Duration timeout,
-                                            int maxConnections) {
-        HttpComponent component = new HttpComponent();
-        camel.addComponent(componentName, component);
-        // configured only after it is added: camel-spring-boot's http customizer copies camel.component.http.*,
-        // defaults included (automatic retries on, 3-minute timeouts), onto every HttpComponent as it is added
-        configure(component, timeout, maxConnections);
-        return new LedgerHttpClient(camel.createProducerTemplate(), componentName);
-    }
-
-    private static void configure(HttpComponent component, Duration timeout, int maxConnections) {
-        Timeout t = Timeout.of(timeout);
-        component.setClientConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
-                .setMaxConnTotal(maxConnections)
-                .setMaxConnPerRoute(maxConnections)
-                .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(t).setSocketTimeout(t).build())
-                .build());
-        component.setConnectTimeout(timeout.toMillis());
-        component.setSoTimeout(timeout.toMillis());
-        component.setResponseTimeout(timeout.toMillis());
-        component.setConnectionRequestTimeout(timeout.toMillis());
-        component.setAutomaticRetriesDisabled(true);
-        component.setRedirectHandlingDisabled(true);
-        component.setCookieManagementDisabled(true);
     }
 
     /**
-     * Sends one request.
+     * Sends one request through {@code route}.
      *
-     * @param query   an already URL-encoded query string, or null
-     * @param headers request headers; they are not copied into the {@link Reply}
+     * @param call       what the request is ({@code PUT /add}), for messages
+     * @param query      an already URL-encoded query string, or null
+     * @param properties exchange properties the route reads (never sent as HTTP headers)
      * @throws LedgerUnreachableException when no HTTP answer arrived (refused, timed out, connection dropped):
      *                                    whether the request took effect is unknown
      */
-    public Reply send(String method, String url, String query, String body, Map<String, String> headers) {
-        Exchange result = producer.send(componentName + ":" + url + "?throwExceptionOnFailure=false", exchange -> {
-            Message in = exchange.getIn();
-            in.setHeader(Exchange.HTTP_METHOD, method);
+    public Reply send(String route, String call, String query, String body, Map<String, Object> properties) {
+        Exchange result = producer.send(route, exchange -> {
+            properties.forEach(exchange::setProperty);
             if (query != null) {
-                in.setHeader(Exchange.HTTP_QUERY, query);
+                exchange.getIn().setHeader(Exchange.HTTP_QUERY, query);
             }
-            headers.forEach(in::setHeader);
-            in.setBody(body);
+            exchange.getIn().setBody(body);
         });
         if (result.getException() != null) {
             Throwable cause = result.getException();
-            throw new LedgerUnreachableException(method + " " + url + ": " + cause.getClass().getSimpleName() + ": "
+            throw new LedgerUnreachableException(call + ": " + cause.getClass().getSimpleName() + ": "
                     + cause.getMessage(), cause);
         }
         Message out = result.getMessage();
         Integer status = out.getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
         if (status == null) {
-            throw new LedgerUnreachableException(method + " " + url + ": no HTTP status", null);
+            throw new LedgerUnreachableException(call + ": no HTTP status", null);
         }
         Map<String, String> responseHeaders = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
         out.getHeaders().forEach((name, value) -> {
-            if (value != null && !name.startsWith("Camel") && !headers.containsKey(name)) {
+            if (value != null && !name.startsWith("Camel") && !"Authorization".equalsIgnoreCase(name)) {
                 responseHeaders.put(name, value.toString());
             }
         });

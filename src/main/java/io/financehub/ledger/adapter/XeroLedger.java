@@ -17,7 +17,6 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -26,7 +25,9 @@ import java.util.Optional;
  * A Xero-shaped ledger ({@code HUB_ACCOUNTING_KIND=xero}): each entry is a POSTED manual journal, debit lines
  * positive and credit lines negative, sent with {@code Idempotency-Key: {key}} so Xero itself answers a repeat with
  * the first journal. The key is also written into the narration ({@code "... [key]"}), which is how a lookup and
- * reconciliation find the journal again.
+ * reconciliation find the journal again. The calls go through the routes {@code xero-post-manual-journal} and
+ * {@code xero-read-manual-journals} ({@code routes/xero-*-manual-journal*.camel.yaml}), which add the bearer token
+ * ({@code HUB_ACCOUNTING_XERO_TOKEN}) and the tenant.
  *
  * <p>Outcomes: 2xx success; 429 retry after {@code Retry-After}; 5xx or no answer unknown (retried under the same
  * key); any other 4xx (validation, authorisation) rejected. The bearer token is sent, never logged or audited.
@@ -34,18 +35,18 @@ import java.util.Optional;
 public class XeroLedger implements AccountingLedger {
 
     static final String PATH = "/ManualJournals";
+    static final String POST_ROUTE = "direct:xero-post-manual-journal";
+    static final String READ_ROUTE = "direct:xero-read-manual-journals";
     private static final int PAGE_SIZE = 100;
     private static final int MAX_PAGES = 10_000;
 
     private final LedgerHttpClient http;
-    private final String baseUrl;
     private final AccountingProperties.Xero xero;
     private final Clock clock;
     private final XeroJournalFormat format;
 
-    public XeroLedger(LedgerHttpClient http, String baseUrl, AccountingProperties.Xero xero, Clock clock) {
+    public XeroLedger(LedgerHttpClient http, AccountingProperties.Xero xero, Clock clock) {
         this.http = http;
-        this.baseUrl = baseUrl;
         this.xero = xero;
         this.clock = clock;
         this.format = new XeroJournalFormat(xero);
@@ -76,12 +77,10 @@ public class XeroLedger implements AccountingLedger {
         // the audit shows what was sent except the Authorization header
         String request = "POST " + PATH + "\nIdempotency-Key: " + entry.idempotencyKey() + "\nXero-tenant-id: "
                 + xero.tenantId() + "\n\n" + body;
-        Map<String, String> headers = headers();
-        headers.put("Content-Type", "application/json");
-        headers.put("Idempotency-Key", entry.idempotencyKey());
         Reply reply;
         try {
-            reply = http.send("POST", baseUrl + PATH, null, body, headers);
+            reply = http.send(POST_ROUTE, "POST " + PATH, null, body,
+                    Map.of("idempotencyKey", entry.idempotencyKey()));
         } catch (LedgerUnreachableException e) {
             return new VendorOutcome.Unknown(e.getMessage(), VendorExchange.requestOnly(request));
         }
@@ -131,7 +130,7 @@ public class XeroLedger implements AccountingLedger {
     private ReadPage readPage(String query) {
         Reply reply;
         try {
-            reply = http.send("GET", baseUrl + PATH, query, null, headers());
+            reply = http.send(READ_ROUTE, "GET " + PATH, query, null, Map.of());
         } catch (LedgerUnreachableException e) {
             throw new LedgerUnavailableException(e.getMessage(), e);
         }
@@ -149,14 +148,6 @@ public class XeroLedger implements AccountingLedger {
             format.transaction(journal).ifPresent(result::add);
         }
         return new ReadPage(journals.size(), result);
-    }
-
-    private Map<String, String> headers() {
-        Map<String, String> headers = new LinkedHashMap<>();
-        headers.put("Authorization", "Bearer " + (xero.token() == null ? "" : xero.token()));
-        headers.put("Xero-tenant-id", xero.tenantId() == null ? "" : xero.tenantId());
-        headers.put("Accept", "application/json");
-        return headers;
     }
 
     /** {@code Retry-After} in seconds or as an HTTP date; null when absent or unreadable (the back-off applies). */

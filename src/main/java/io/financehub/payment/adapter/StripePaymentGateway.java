@@ -1,71 +1,69 @@
 package io.financehub.payment.adapter;
 
-import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
 import com.stripe.model.PaymentIntent;
 import com.stripe.model.StripeSearchResult;
 import com.stripe.net.FormEncoder;
-import com.stripe.net.RequestOptions;
 import com.stripe.net.StripeResponse;
 import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.PaymentIntentSearchParams;
 import io.financehub.payment.application.PaymentGateway;
 import io.financehub.sideeffect.application.VendorExchange;
 import io.financehub.sideeffect.application.VendorOutcome;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
 
-import java.time.Duration;
 import java.util.Comparator;
 import java.util.Optional;
 
 /**
- * {@link PaymentGateway} on Stripe's API ({@code HUB_STRIPE_MODE=live}) through stripe-java.
- *
- * <p>One {@link StripeClient} on one pooled {@link JdkStripeHttpClient} serves every call. The SDK's own network
- * retries are off: the hub's side-effect executor decides retries and always resends under the same
- * {@code Idempotency-Key}, so Stripe answers a repeated request with the first result instead of a second
- * PaymentIntent.
+ * {@link PaymentGateway} on Stripe's API ({@code HUB_STRIPE_MODE=live}): each call goes through its route,
+ * {@code direct:stripe-create-payment-intent} or {@code direct:stripe-search-payment-intents}
+ * ({@code routes/stripe-create-payment-intent.camel.yaml}, {@code stripe-search-payment-intents.camel.yaml}), to stripe-java on the {@link StripePaymentIntents} bean, so
+ * hawtio counts the Stripe calls per route. What goes on the wire is audited with the API key masked; a Stripe error
+ * the route hands back is judged by {@link StripeErrorClassifier}.
  */
 public class StripePaymentGateway implements PaymentGateway {
 
     static final String CREATE_PATH = "/v1/payment_intents";
+    static final String CREATE_ROUTE = "direct:stripe-create-payment-intent";
+    static final String SEARCH_ROUTE = "direct:stripe-search-payment-intents";
     /** One invoice has one intent; a few more leave room for intents created outside the hub. */
     static final long SEARCH_LIMIT = 10;
 
-    private final StripeClient client;
+    private final ProducerTemplate producer;
     private final String endpoint;
     private final SecretMask mask;
 
-    public StripePaymentGateway(StripeProperties properties) {
+    public StripePaymentGateway(ProducerTemplate producer, StripeProperties properties) {
         if (properties.apiKey() == null || properties.apiKey().isBlank()) {
             throw new IllegalStateException("HUB_STRIPE_MODE=live needs HUB_STRIPE_API_KEY");
         }
-        String apiBase = properties.apiBase().replaceAll("/+$", "");
-        this.client = StripeClient.builder()
-                .setApiKey(properties.apiKey())
-                .setApiBase(apiBase)
-                .setConnectTimeout(millis(properties.connectTimeout()))
-                .setReadTimeout(millis(properties.readTimeout()))
-                .setMaxNetworkRetries(0)
-                .setHttpClient(new JdkStripeHttpClient(properties.connectTimeout(), properties.readTimeout()))
-                .build();
-        this.endpoint = apiBase + CREATE_PATH;
+        this.producer = producer;
+        this.endpoint = properties.apiBase().replaceAll("/+$", "") + CREATE_PATH;
         this.mask = new SecretMask(properties.apiKey());
     }
 
     @Override
     public VendorOutcome createPaymentIntent(PaymentIntentRequest request) {
         PaymentIntentCreateParams params = params(request);
-        RequestOptions options = RequestOptions.builder().setIdempotencyKey(request.idempotencyKey()).build();
         String requestText = describe(params, request.idempotencyKey());
-        try {
-            PaymentIntent intent = client.v1().paymentIntents().create(params, options);
-            StripeResponse response = intent.getLastResponse();
-            String body = response == null ? intent.toJson() : response.body();
-            return new VendorOutcome.Succeeded(intent.getId(),
-                    new VendorExchange(requestText, mask.apply(body), response == null ? null : response.code()));
-        } catch (StripeException e) {
-            return StripeErrorClassifier.classify(e, requestText, endpoint, mask);
+        Exchange result = producer.send(CREATE_ROUTE, exchange -> {
+            exchange.getIn().setBody(params);
+            exchange.getIn().setHeader("stripeIdempotencyKey", request.idempotencyKey());
+        });
+        if (result.getException() != null) {
+            return StripeErrorClassifier.classify(stripeFailure(result.getException()), requestText, endpoint, mask);
         }
+        PaymentIntent intent = result.getMessage().getBody(PaymentIntent.class);
+        if (intent == null) {
+            return new VendorOutcome.Unknown("the Stripe route answered without a PaymentIntent",
+                    VendorExchange.requestOnly(requestText));
+        }
+        StripeResponse response = intent.getLastResponse();
+        String body = response == null ? intent.toJson() : response.body();
+        return new VendorOutcome.Succeeded(intent.getId(),
+                new VendorExchange(requestText, mask.apply(body), response == null ? null : response.code()));
     }
 
     /**
@@ -78,15 +76,30 @@ public class StripePaymentGateway implements PaymentGateway {
                 .setQuery("metadata['invoice_id']:" + quoted(invoiceId))
                 .setLimit(SEARCH_LIMIT)
                 .build();
-        try {
-            StripeSearchResult<PaymentIntent> found = client.v1().paymentIntents().search(params);
-            return found.getData().stream()
-                    .min(Comparator.comparing(PaymentIntent::getCreated, Comparator.nullsLast(Comparator.naturalOrder())))
-                    .map(PaymentIntent::getId);
-        } catch (StripeException e) {
+        Exchange result = producer.send(SEARCH_ROUTE, exchange -> exchange.getIn().setBody(params));
+        if (result.getException() != null) {
+            StripeException e = stripeFailure(result.getException());
             throw new LookupFailedException("Stripe search failed (" + mask.apply(e.getClass().getSimpleName() + ": "
                     + e.getMessage()) + ")", e);
         }
+        @SuppressWarnings("unchecked")
+        StripeSearchResult<PaymentIntent> found = result.getMessage().getBody(StripeSearchResult.class);
+        return found.getData().stream()
+                .min(Comparator.comparing(PaymentIntent::getCreated, Comparator.nullsLast(Comparator.naturalOrder())))
+                .map(PaymentIntent::getId);
+    }
+
+    /** The Stripe error behind a failed exchange; anything else (a wiring fault) is no vendor answer and is thrown. */
+    private static StripeException stripeFailure(Exception failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof StripeException stripe) {
+                return stripe;
+            }
+        }
+        if (failure instanceof RuntimeException runtime) {
+            throw runtime;
+        }
+        throw new IllegalStateException("Stripe route failed", failure);
     }
 
     /** A string literal of Stripe's search query language. */
@@ -109,9 +122,5 @@ public class StripePaymentGateway implements PaymentGateway {
     private String describe(PaymentIntentCreateParams params, String idempotencyKey) {
         return "POST " + endpoint + "\nAuthorization: Bearer " + SecretMask.MASKED + "\nIdempotency-Key: "
                 + idempotencyKey + "\n\n" + mask.apply(FormEncoder.createQueryString(params.toMap()));
-    }
-
-    private static int millis(Duration duration) {
-        return (int) Math.min(Integer.MAX_VALUE, duration.toMillis());
     }
 }

@@ -2,17 +2,13 @@ package io.financehub.sms.adapter;
 
 import io.financehub.invoice.domain.PhoneNumber;
 import io.financehub.webhook.application.WebhookPaths;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.IOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Optional;
 import java.util.Map;
@@ -21,28 +17,29 @@ import java.util.stream.Collectors;
 
 /**
  * The sandbox's status callbacks: posts what Twilio would post for a message status, signed as Twilio signs it
- * ({@code X-Twilio-Signature} over the hub's public URL), to the hub's own webhook. One attempt per status, as
- * Twilio makes: an answer other than 2xx is logged at debug and dropped, so a hub without the webhook (or with
- * another token) sees no retry storm.
+ * ({@code X-Twilio-Signature} over the hub's public URL), to the hub's own webhook through the route
+ * {@code direct:sandbox-sms-status-callback-post}. One attempt per status, as Twilio makes: an answer other than 2xx
+ * is logged at debug and dropped, so a hub without the webhook (or with another token) sees no retry storm.
  */
 public class SandboxSmsStatusCallbacks {
 
     private static final Logger LOG = LoggerFactory.getLogger(SandboxSmsStatusCallbacks.class);
-    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    static final String POST_ROUTE = "direct:sandbox-sms-status-callback-post";
 
     private final SandboxSmsStore store;
     private final TwilioProperties twilio;
     private final String signedUrl;
     private final Supplier<String> target;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(TIMEOUT).build();
+    private final ProducerTemplate producer;
 
     /**
      * @param publicBaseUrl the hub's public URL: Twilio signs the URL it posts to, which is the public one
      * @param target        where the POST really goes (the hub's local port, known only once the server runs)
      */
     public SandboxSmsStatusCallbacks(SandboxSmsStore store, TwilioProperties twilio, String publicBaseUrl,
-                                     Supplier<String> target) {
+                                     Supplier<String> target, ProducerTemplate producer) {
         this.store = store;
+        this.producer = producer;
         this.twilio = twilio;
         this.signedUrl = publicBaseUrl + WebhookPaths.TWILIO_SMS_STATUS;
         this.target = target;
@@ -56,24 +53,21 @@ public class SandboxSmsStatusCallbacks {
             return "skipped";
         }
         Map<String, String> params = form(sid, status, to.get());
-        HttpRequest request = HttpRequest.newBuilder(URI.create(target.get()))
-                .timeout(TIMEOUT)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-Twilio-Signature", TwilioRequestSignature.sign(twilio.authToken(), signedUrl, params))
-                .POST(HttpRequest.BodyPublishers.ofString(encode(params)))
-                .build();
-        try {
-            int code = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-            LOG.debug("sandbox status callback {} {} for {} answered {}", sid, status, PhoneNumber.mask(to.get()),
-                    code);
-            return "answered-" + code;
-        } catch (IOException e) {
-            LOG.debug("sandbox status callback {} {} not delivered: {}", sid, status, e.toString());
+        String signature = TwilioRequestSignature.sign(twilio.authToken(), signedUrl, params);
+        Exchange answer = producer.send(POST_ROUTE, exchange -> {
+            exchange.getIn().setHeader("smsCallbackUrl", target.get());
+            exchange.getIn().setHeader("X-Twilio-Signature", signature);
+            exchange.getIn().setBody(encode(params));
+        });
+        Integer code = answer.getException() == null
+                ? answer.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class) : null;
+        if (code == null) {
+            LOG.debug("sandbox status callback {} {} not delivered: {}", sid, status,
+                    answer.getException() == null ? "no HTTP status" : answer.getException().toString());
             return "not-delivered";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "interrupted";
         }
+        LOG.debug("sandbox status callback {} {} for {} answered {}", sid, status, PhoneNumber.mask(to.get()), code);
+        return "answered-" + code;
     }
 
     /** The fields of a Twilio SMS status callback. */

@@ -24,19 +24,22 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.util.Comparator;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * {@link SmsSender} on Twilio's Messages API: messages are created through camel-twilio
- * ({@code twilio://message/creator}), looked up through the Twilio SDK's message reader. Both use one
- * {@link TwilioRestClient} whose HTTP client targets {@code hub.twilio.api-base} and never retries on its own.
- * Phone numbers appear masked in logs and audit request lines; the full number stays in {@code sms_messages}.
+ * {@link SmsSender} on Twilio's Messages API through the hub's Twilio routes: messages are created by
+ * {@code direct:twilio-send-sms} ({@code twilio://message/creator}), looked up by {@code direct:twilio-lookup-sms}
+ * ({@code twilio://message/reader}). Camel's {@code twilio} component holds one {@link TwilioRestClient} whose HTTP
+ * client targets {@code hub.twilio.api-base} and never retries on its own. Phone numbers appear masked in logs and
+ * audit request lines; the full number stays in {@code sms_messages}.
  */
 public class TwilioSmsSender implements SmsSender {
 
-    static final String CREATE_MESSAGE = "twilio://message/creator";
+    static final String SEND_ROUTE = "direct:twilio-send-sms";
+    static final String LOOKUP_ROUTE = "direct:twilio-lookup-sms";
     /** Hub and Twilio clocks differ: a lookup starts this much before the hub's own send time. */
     static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
     /** Most messages a lookup reads per query: one recipient rarely has more from this account in the window. */
@@ -47,24 +50,32 @@ public class TwilioSmsSender implements SmsSender {
     private static final String COMPONENT = "twilio";
 
     private final ProducerTemplate producer;
-    private final TwilioRestClient client;
     private final TwilioProperties properties;
 
-    public TwilioSmsSender(ProducerTemplate producer, TwilioRestClient client, TwilioProperties properties) {
+    public TwilioSmsSender(ProducerTemplate producer, TwilioProperties properties) {
         this.producer = producer;
-        this.client = client;
         this.properties = properties;
     }
 
     /**
-     * Builds the one REST client for {@code properties}, hands it to Camel's {@code twilio} component (which then
-     * never builds a client of its own) and returns the sender using both.
+     * Hands Camel's {@code twilio} component its REST client (then it never builds one of its own) and returns the
+     * sender on the Twilio routes.
      */
     public static TwilioSmsSender onCamel(CamelContext camel, ProducerTemplate producer, TwilioProperties properties) {
         if (!properties.canSignCallbacks() || "ACsandbox".equals(properties.accountSid())) {
             throw new IllegalStateException("HUB_TWILIO_MODE=live needs HUB_TWILIO_ACCOUNT_SID and "
                     + "HUB_TWILIO_AUTH_TOKEN");
         }
+        configureComponent(camel, properties);
+        return new TwilioSmsSender(producer, properties);
+    }
+
+    /**
+     * Gives the {@code twilio} component the one REST client for {@code properties}, in every mode: the Twilio routes
+     * start in sandbox mode too, where the component would otherwise refuse to start for want of an account (the
+     * sandbox sender never sends to them).
+     */
+    public static void configureComponent(CamelContext camel, TwilioProperties properties) {
         TwilioRestClient client = restClient(properties);
         Component existing = camel.getComponent(COMPONENT, false);
         TwilioComponent component = existing instanceof TwilioComponent twilio ? twilio : new TwilioComponent();
@@ -72,11 +83,11 @@ public class TwilioSmsSender implements SmsSender {
         if (existing == null) {
             camel.addComponent(COMPONENT, component);
         }
-        return new TwilioSmsSender(producer, client, properties);
     }
 
     static TwilioRestClient restClient(TwilioProperties properties) {
-        return new TwilioRestClient.Builder(properties.accountSid(), properties.authToken())
+        String token = properties.canSignCallbacks() ? properties.authToken() : "sandbox-no-token";
+        return new TwilioRestClient.Builder(properties.accountSid(), token)
                 .accountSid(properties.accountSid())
                 .httpClient(new TwilioApiBaseHttpClient(properties.apiBase(), properties.timeout()))
                 .build();
@@ -87,12 +98,11 @@ public class TwilioSmsSender implements SmsSender {
         String requestLine = "POST /2010-04-01/Accounts/" + properties.accountSid() + "/Messages.json To="
                 + masked(request.to()) + " From=" + properties.from()
                 + " StatusCallback=" + request.statusCallbackUrl();
-        Exchange result = producer.send(CREATE_MESSAGE, exchange -> {
-            // headers, not URI options: a '+' in an endpoint URI arrives as a space
-            exchange.getIn().setHeader("CamelTwilioTo", new PhoneNumber(request.to()));
-            exchange.getIn().setHeader("CamelTwilioFrom", new PhoneNumber(properties.from()));
-            exchange.getIn().setHeader("CamelTwilioBody", request.body());
-            exchange.getIn().setHeader("CamelTwilioStatusCallback", URI.create(request.statusCallbackUrl()));
+        Exchange result = producer.send(SEND_ROUTE, exchange -> {
+            exchange.getIn().setHeader("smsTo", new PhoneNumber(request.to()));
+            exchange.getIn().setHeader("smsFrom", new PhoneNumber(properties.from()));
+            exchange.getIn().setHeader("smsStatusCallback", URI.create(request.statusCallbackUrl()));
+            exchange.getIn().setBody(request.body());
         });
         VendorOutcome outcome = result.getException() != null
                 ? TwilioOutcomes.ofFailure(result.getException(), requestLine)
@@ -118,14 +128,12 @@ public class TwilioSmsSender implements SmsSender {
         ZonedDateTime from = since.minus(CLOCK_SKEW).atZone(ZoneOffset.UTC);
         Map<String, Message> found = new LinkedHashMap<>();
         try {
-            // what the issue names: GET .../Messages.json?To=...&DateSent>=...
-            collect(found, Message.reader(properties.accountSid()).setTo(new PhoneNumber(to))
-                    .setDateSentAfter(from).limit(LOOKUP_LIMIT).read(client), body, null);
+            // GET .../Messages.json?To=...&DateSent>=...
+            collect(found, read(to, from), body, null);
             // a message Twilio accepted but has not sent yet (queued, scheduled) has no DateSent: look at the newest
             // messages to this number by creation time as well. Both queries always run: a match of the first may
             // turn out to be another key's, and this key's own message may then be one only the second lists.
-            collect(found, Message.reader(properties.accountSid()).setTo(new PhoneNumber(to)).limit(LOOKUP_LIMIT)
-                    .read(client), body, from);
+            collect(found, read(to, null), body, from);
         } catch (RuntimeException e) {
             LOG.warn("Twilio lookup of messages to {} failed: {}", masked(to),
                     e.getClass().getSimpleName());
@@ -137,9 +145,33 @@ public class TwilioSmsSender implements SmsSender {
                 .toList();
     }
 
-    private static void collect(Map<String, Message> found, ResourceSet<Message> messages, String body,
+    /** One page of up to {@link #LOOKUP_LIMIT} messages to {@code to}, sent on or after {@code dateSentAfter}. */
+    private ResourceSet<?> read(String to, ZonedDateTime dateSentAfter) {
+        Exchange result = producer.send(LOOKUP_ROUTE, exchange -> {
+            exchange.getIn().setHeader("smsAccountSid", properties.accountSid());
+            exchange.getIn().setHeader("smsTo", new PhoneNumber(to));
+            exchange.getIn().setHeader("smsPageSize", (long) LOOKUP_LIMIT);
+            if (dateSentAfter != null) {
+                exchange.getIn().setHeader("smsDateSentAfter", dateSentAfter);
+            }
+        });
+        if (result.getException() != null) {
+            throw new IllegalStateException("Twilio lookup route failed", result.getException());
+        }
+        if (!(result.getMessage().getBody() instanceof ResourceSet<?> messages)) {
+            throw new IllegalStateException("the Twilio lookup route answered without a list of messages");
+        }
+        return messages;
+    }
+
+    private static void collect(Map<String, Message> found, ResourceSet<?> messages, String body,
                                 ZonedDateTime createdFrom) {
-        for (Message message : messages) {
+        // never past the first page: the iterator would fetch the next one outside the route
+        Iterator<?> page = messages.iterator();
+        for (int read = 0; read < LOOKUP_LIMIT && page.hasNext(); read++) {
+            if (!(page.next() instanceof Message message)) {
+                continue;
+            }
             boolean sameBody = message.getBody() != null
                     // trial accounts prefix every body with "Sent from your Twilio trial account - "
                     && (message.getBody().equals(body) || message.getBody().endsWith(body));

@@ -8,12 +8,14 @@ import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.spi.ComponentCustomizer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import io.financehub.support.VendorRoutes;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.UUID;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -38,8 +40,10 @@ abstract class HledgerLedgerBase {
         camel.getRegistry().bind("springBootHttpDefaults", ComponentCustomizer.forType(HttpComponent.class,
                 c -> c.setAutomaticRetriesDisabled(false)));
         camel.start();
-        ledger = new HledgerLedger(LedgerHttpClient.register(camel, "test-hledger-http", Duration.ofSeconds(2), 1),
-                wire.baseUrl(), Duration.ofSeconds(2), Duration.ofSeconds(10), CLOCK, () -> MARKER);
+        VendorRoutes.add(camel, Map.of("hub.accounting.url", wire.baseUrl(), "hub.accounting.timeout", "2s"),
+                "hledger-read-transactions", "hledger-add-transaction");
+        ledger = new HledgerLedger(new LedgerHttpClient(camel.createProducerTemplate()), Duration.ofSeconds(2),
+                Duration.ofSeconds(10), CLOCK, () -> MARKER);
     }
 
     @AfterEach

@@ -3,10 +3,12 @@ package io.financehub.ledger.adapter;
 import com.github.tomakehurst.wiremock.http.Fault;
 import io.financehub.ledger.application.AccountingLedger;
 import io.financehub.sideeffect.application.VendorOutcome;
+import io.financehub.support.VendorRoutes;
 import io.financehub.support.HubIntegrationBase;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
 
+import java.util.Map;
 import java.time.Duration;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -81,9 +83,10 @@ class HledgerLedgerTest extends HledgerLedgerBase {
         DefaultCamelContext other = new DefaultCamelContext();
         other.start();
         try {
-            HledgerLedger down = new HledgerLedger(LedgerHttpClient.register(other, "down-http", Duration.ofSeconds(1),
-                    1), "http://127.0.0.1:" + HubIntegrationBase.freePort(), Duration.ofSeconds(1),
-                    Duration.ofSeconds(10), CLOCK);
+            VendorRoutes.add(other, Map.of("hub.accounting.url", "http://127.0.0.1:" + HubIntegrationBase.freePort(),
+                    "hub.accounting.timeout", "1s"), "hledger-read-transactions", "hledger-add-transaction");
+            HledgerLedger down = new HledgerLedger(new LedgerHttpClient(other.createProducerTemplate()),
+                    Duration.ofSeconds(1), Duration.ofSeconds(10), CLOCK);
             assertThat(down.post(ENTRY)).isInstanceOf(VendorOutcome.Unknown.class);
             assertThatThrownBy(() -> down.findPosted("INV-1:post-invoice"))
                     .isInstanceOf(AccountingLedger.LedgerUnavailableException.class);

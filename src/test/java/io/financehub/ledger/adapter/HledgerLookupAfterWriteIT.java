@@ -5,12 +5,14 @@ import io.financehub.ledger.adapter.LedgerHttpClient;
 import io.financehub.sideeffect.application.VendorOutcome;
 import io.financehub.ledger.domain.JournalEntry;
 import io.financehub.invoice.domain.Money;
+import io.financehub.support.VendorRoutes;
 import io.financehub.support.HledgerWebProcess;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.util.Map;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -38,8 +40,10 @@ class HledgerLookupAfterWriteIT {
         hledger = HledgerWebProcess.start();
         camel = new DefaultCamelContext();
         camel.start();
-        ledger = new HledgerLedger(LedgerHttpClient.register(camel, "lookup-it-http", Duration.ofSeconds(5), 1),
-                hledger.url(), Duration.ofSeconds(5), Duration.ofSeconds(30), Clock.systemUTC());
+        VendorRoutes.add(camel, Map.of("hub.accounting.url", hledger.url(), "hub.accounting.timeout", "5s"),
+                "hledger-read-transactions", "hledger-add-transaction");
+        ledger = new HledgerLedger(new LedgerHttpClient(camel.createProducerTemplate()), Duration.ofSeconds(5),
+                Duration.ofSeconds(30), Clock.systemUTC());
     }
 
     @AfterAll

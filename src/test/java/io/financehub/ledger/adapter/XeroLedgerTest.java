@@ -6,6 +6,7 @@ import io.financehub.ledger.application.AccountingLedger.LedgerTransaction;
 import io.financehub.sideeffect.application.VendorOutcome;
 import io.financehub.ledger.domain.JournalEntry;
 import io.financehub.invoice.domain.Money;
+import io.financehub.support.VendorRoutes;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -16,6 +17,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+
+import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
@@ -51,8 +54,11 @@ class XeroLedgerTest {
         camel.start();
         AccountingProperties.Xero xero = new AccountingProperties.Xero(TOKEN, "tenant-42", "USD",
                 new AccountingProperties.AccountCodes("1100", "4000", "1200"));
-        ledger = new XeroLedger(LedgerHttpClient.register(camel, "test-xero-http", Duration.ofSeconds(2), 2),
-                wire.baseUrl(), xero, Clock.fixed(NOW, ZoneOffset.UTC));
+        VendorRoutes.add(camel, Map.of("hub.accounting.url", wire.baseUrl(), "hub.accounting.timeout", "2s",
+                "hub.accounting.max-connections", "2", "hub.accounting.xero.token", TOKEN,
+                "hub.accounting.xero.tenant-id", "tenant-42"), "xero-post-manual-journal", "xero-read-manual-journals");
+        ledger = new XeroLedger(new LedgerHttpClient(camel.createProducerTemplate()), xero,
+                Clock.fixed(NOW, ZoneOffset.UTC));
     }
 
     @AfterEach

@@ -4,12 +4,18 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.financehub.invoice.domain.Money;
 import io.financehub.payment.application.PaymentGateway.PaymentIntentRequest;
+import io.financehub.support.VendorRoutes;
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -25,8 +31,8 @@ abstract class StripePaymentGatewayBase {
     /** One per test class, so that no class depends on a server another class stopped. */
     static WireMockServer STRIPE;
 
-    final StripePaymentGateway gateway = new StripePaymentGateway(properties(STRIPE.baseUrl(),
-            Duration.ofSeconds(10)));
+    private final List<CamelContext> contexts = new ArrayList<>();
+    final StripePaymentGateway gateway = gatewayOn(properties(STRIPE.baseUrl(), Duration.ofSeconds(10)));
 
     @BeforeAll
     static void start() {
@@ -42,6 +48,21 @@ abstract class StripePaymentGatewayBase {
     @BeforeEach
     void reset() {
         STRIPE.resetAll();
+    }
+
+    @AfterEach
+    void stopContexts() {
+        contexts.forEach(CamelContext::stop);
+    }
+
+    /** A live gateway as the hub wires it: the Stripe routes on the {@code stripePaymentIntents} bean. */
+    StripePaymentGateway gatewayOn(StripeProperties properties) {
+        DefaultCamelContext camel = new DefaultCamelContext();
+        camel.getRegistry().bind("stripePaymentIntents", StripePaymentIntents.live(properties));
+        camel.start();
+        contexts.add(camel);
+        VendorRoutes.add(camel, Map.of(), "stripe-create-payment-intent", "stripe-search-payment-intents");
+        return new StripePaymentGateway(camel.createProducerTemplate(), properties);
     }
 
     static void answer(int status, String body) {

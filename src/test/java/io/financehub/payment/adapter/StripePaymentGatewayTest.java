@@ -125,7 +125,7 @@ class StripePaymentGatewayTest extends StripePaymentGatewayBase {
         StripeProperties noKey = new StripeProperties("live", STRIPE.baseUrl(), "", List.of(), 300,
                 Duration.ofSeconds(1), Duration.ofSeconds(1));
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new StripePaymentGateway(noKey))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> StripePaymentIntents.live(noKey))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("HUB_STRIPE_API_KEY");
     }
 }

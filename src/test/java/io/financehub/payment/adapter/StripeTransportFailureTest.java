@@ -20,7 +20,7 @@ class StripeTransportFailureTest extends StripePaymentGatewayBase {
     void readTimeoutIsUnknownAndNamesTheConfiguredBase() {
         STRIPE.stubFor(post(urlEqualTo("/v1/payment_intents")).willReturn(aResponse().withStatus(200)
                 .withFixedDelay(2000).withBody("{\"id\":\"pi_late\",\"object\":\"payment_intent\"}")));
-        StripePaymentGateway impatient = new StripePaymentGateway(properties(STRIPE.baseUrl(), Duration.ofMillis(300)));
+        StripePaymentGateway impatient = gatewayOn(properties(STRIPE.baseUrl(), Duration.ofMillis(300)));
 
         VendorOutcome outcome = impatient.createPaymentIntent(request("INV-10", 100, "USD"));
 
@@ -53,7 +53,7 @@ class StripeTransportFailureTest extends StripePaymentGatewayBase {
         try (ServerSocket socket = new ServerSocket(0)) {
             closedPort = socket.getLocalPort();
         }
-        StripePaymentGateway unreachable = new StripePaymentGateway(properties("http://127.0.0.1:" + closedPort,
+        StripePaymentGateway unreachable = gatewayOn(properties("http://127.0.0.1:" + closedPort,
                 Duration.ofSeconds(1)));
 
         assertThat(unreachable.createPaymentIntent(request("INV-12", 100, "USD")))

@@ -3,7 +3,10 @@ package io.financehub.sms.adapter;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.twilio.security.RequestValidator;
+import io.financehub.support.VendorRoutes;
 import io.financehub.webhook.application.WebhookPaths;
+import org.apache.camel.CamelContext;
+import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,11 +35,15 @@ class SandboxSmsStatusCallbacksTest {
     static final String PUBLIC = "https://hub.example.test";
     static WireMockServer hub;
     static JdbcTemplate jdbc;
+    static CamelContext camel;
 
     @BeforeAll
     static void start() {
         hub = new WireMockServer(wireMockConfig().dynamicPort());
         hub.start();
+        camel = new DefaultCamelContext();
+        camel.start();
+        VendorRoutes.add(camel, Map.of(), "sandbox-sms-status-callback-post");
         jdbc = new JdbcTemplate(new DriverManagerDataSource("jdbc:h2:mem:sandbox-callbacks;MODE=PostgreSQL;DB_CLOSE_DELAY=-1", "sa", ""));
         jdbc.execute("CREATE TABLE sandbox_sms (sid VARCHAR(64) PRIMARY KEY, to_number VARCHAR(16), body VARCHAR(2000), "
                 + "sent_at TIMESTAMP WITH TIME ZONE)");
@@ -45,13 +52,14 @@ class SandboxSmsStatusCallbacksTest {
 
     @AfterAll
     static void stop() {
+        camel.stop();
         hub.stop();
     }
 
     SandboxSmsStatusCallbacks callbacks(String token) {
         TwilioProperties twilio = new TwilioProperties("sandbox", null, null, token, null, null, null, null);
         return new SandboxSmsStatusCallbacks(new JdbcSandboxSmsStore(jdbc), twilio, PUBLIC,
-                () -> "http://127.0.0.1:" + hub.port() + WebhookPaths.TWILIO_SMS_STATUS);
+                () -> "http://127.0.0.1:" + hub.port() + WebhookPaths.TWILIO_SMS_STATUS, camel.createProducerTemplate());
     }
 
     @Test
@@ -97,7 +105,8 @@ class SandboxSmsStatusCallbacksTest {
     void unreachableHubIsNoException() {
         TwilioProperties twilio = new TwilioProperties("sandbox", null, null, TOKEN, null, null, null, null);
         SandboxSmsStatusCallbacks nowhere = new SandboxSmsStatusCallbacks(new JdbcSandboxSmsStore(jdbc), twilio,
-                PUBLIC, () -> "http://127.0.0.1:" + io.financehub.support.HubIntegrationBase.freePort() + "/x");
+                PUBLIC, () -> "http://127.0.0.1:" + io.financehub.support.HubIntegrationBase.freePort() + "/x",
+                camel.createProducerTemplate());
 
         assertThat(nowhere.deliver("SM1", "sent")).isEqualTo("not-delivered");
     }

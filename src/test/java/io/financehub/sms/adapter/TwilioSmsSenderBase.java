@@ -2,6 +2,7 @@ package io.financehub.sms.adapter;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.financehub.sms.application.SmsSender;
+import io.financehub.support.VendorRoutes;
 import io.financehub.support.WireMockWarmUp;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 
 import java.time.Duration;
+import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -38,6 +40,7 @@ abstract class TwilioSmsSenderBase {
         camel.start();
         sender = TwilioSmsSender.onCamel(camel, camel.createProducerTemplate(), properties(
                 "http://127.0.0.1:" + twilio.port(), TIMEOUT));
+        VendorRoutes.add(camel, Map.of(), "twilio-send-sms", "twilio-lookup-sms");
         WireMockWarmUp.warmUp(twilio);
     }
 

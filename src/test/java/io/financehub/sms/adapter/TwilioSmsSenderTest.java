@@ -2,10 +2,13 @@ package io.financehub.sms.adapter;
 
 import io.financehub.sms.application.SmsSender;
 import io.financehub.sideeffect.application.VendorOutcome;
+import io.financehub.support.VendorRoutes;
 import io.financehub.support.HubIntegrationBase;
 import org.apache.camel.CamelContext;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.junit.jupiter.api.Test;
+
+import java.util.Map;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -110,6 +113,7 @@ class TwilioSmsSenderTest extends TwilioSmsSenderBase {
         try {
             SmsSender unreachable = TwilioSmsSender.onCamel(other, other.createProducerTemplate(),
                     properties("http://127.0.0.1:" + HubIntegrationBase.freePort(), TIMEOUT));
+            VendorRoutes.add(other, Map.of(), "twilio-send-sms");
 
             VendorOutcome outcome = unreachable.send(request("INV-8:sms-invoice-issued", "body"));
 
