@@ -39,15 +39,24 @@ public class BrokerDeadLetterListener {
                 headers.put(name, value.toString());
             }
         });
-        String queue = in.getHeader(ORIGINAL_QUEUE, String.class);
-        if (queue == null) {
-            queue = in.getHeader(ORIGINAL_ADDRESS, String.class);
-        }
+        String queue = originalQueue(in.getHeader(ORIGINAL_ADDRESS, String.class), in.getHeader(ORIGINAL_QUEUE, String.class));
         boolean expired = in.getHeader(ACTUAL_EXPIRY) != null;
         deadLetters.recordFromBroker(queue == null ? "unknown" : queue,
                 expired ? "the message expired before it was consumed"
                         : "the broker gave up after " + maxDeliveryAttempts + " failed delivery attempts",
                 in.getHeader("JMSMessageID", String.class), in.getBody(String.class), headers,
                 expired ? 0 : maxDeliveryAttempts);
+    }
+
+    /**
+     * Where a retry must go. On an anycast address the queue is the address; on a multicast one (a flow's durable
+     * subscription to the event topic) it is the fully qualified {@code address::queue}, so the retry reaches that
+     * subscription alone instead of every flow on the topic.
+     */
+    private static String originalQueue(String address, String queue) {
+        if (queue == null) {
+            return address;
+        }
+        return address == null || address.equals(queue) ? queue : address + "::" + queue;
     }
 }

@@ -46,6 +46,15 @@ class BrokerDeadLetterListenerTest {
         assertThat(row[5]).isEqualTo(0);
     }
 
+    @Test
+    void anEventAFlowGaveUpOnIsRecordedUnderItsSubscriptionQueueSoARetryReachesThatFlowAlone() {
+        listener.record(exchange(Map.of("_AMQ_ORIG_ADDRESS", "hub.events", "_AMQ_ORIG_QUEUE", "crm-payment-sync",
+                "eventType", "payment.succeeded")));
+
+        // the fully qualified queue name: a retry sent to the topic itself would reach every other flow again
+        assertThat(recorded.get(0)[0]).isEqualTo("hub.events::crm-payment-sync");
+    }
+
     private static Exchange exchange(Map<String, Object> headers) {
         Exchange exchange = new DefaultExchange(new DefaultCamelContext());
         exchange.getMessage().setBody("{\"invoiceId\":\"INV-1\"}");
