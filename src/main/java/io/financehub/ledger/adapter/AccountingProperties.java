@@ -29,6 +29,10 @@ public record AccountingProperties(String kind, String url, Duration timeout, In
         kind = kind == null || kind.isBlank() ? "sandbox" : kind.trim().toLowerCase();
         url = url == null || url.isBlank() ? null : url.trim().replaceAll("/+$", "");
         timeout = timeout == null ? Duration.ofSeconds(5) : timeout;
+        if (maxConnections != null && maxConnections < 1) {
+            // the ledger routes pass it to the HTTP client's pool as it is
+            throw new IllegalArgumentException("HUB_ACCOUNTING_MAX_CONNECTIONS must be at least 1, was " + maxConnections);
+        }
         lookupDelay = lookupDelay == null ? Duration.ofSeconds(30) : lookupDelay;
         xero = xero == null ? new Xero(null, null, null, null) : xero;
     }
@@ -41,7 +45,7 @@ public record AccountingProperties(String kind, String url, Duration timeout, In
     }
 
     public int connectionsFor(String ledgerKind) {
-        if (maxConnections != null && maxConnections > 0) {
+        if (maxConnections != null) {
             return maxConnections;
         }
         return "hledger".equals(ledgerKind) ? 1 : 4;

@@ -36,6 +36,12 @@ class AccountingPropertiesTest {
     }
 
     @Test
+    void aPoolOfNoConnectionsIsAStartupError() {
+        assertThatThrownBy(() -> new AccountingProperties("hledger", null, null, 0, null, null))
+                .hasMessageContaining("HUB_ACCOUNTING_MAX_CONNECTIONS must be at least 1");
+    }
+
+    @Test
     void aMissingUrlIsAStartupError() {
         assertThatThrownBy(() -> new AccountingProperties("hledger", " ", null, null, null, null).requireUrl())
                 .hasMessageContaining("HUB_ACCOUNTING_URL");
