@@ -18,12 +18,22 @@ public class CamelMessageRedelivery implements MessageRedelivery {
     @Override
     public void redeliver(String queue, String body, Map<String, String> headers) {
         try {
-            producer.sendBodyAndHeaders("jms:queue:" + queue, body, new HashMap<>(headers));
+            producer.sendBodyAndHeaders(endpoint(queue), body, new HashMap<>(headers));
         } catch (RuntimeException e) {
             // a JMS send is synchronous: when it fails, the broker does not have the message
             throw new DeliveryFailedException("the broker did not take the message for " + queue + " ("
                     + innermost(e) + ")", e);
         }
+    }
+
+    /**
+     * A plain queue is sent to as a JMS queue. A flow's subscription on the event topic is named fully qualified
+     * ({@code hub.events::crm-payment-sync}) and must be sent to as a topic: Artemis routes a JMS queue send as anycast,
+     * which a multicast address refuses; sent as a topic to the qualified name, the message reaches that one
+     * subscription.
+     */
+    static String endpoint(String queue) {
+        return (queue.contains("::") ? "jms:topic:" : "jms:queue:") + queue;
     }
 
     private static String innermost(Throwable e) {
