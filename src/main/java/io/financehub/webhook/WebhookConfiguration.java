@@ -1,12 +1,12 @@
 package io.financehub.webhook;
 
 import io.financehub.platform.persistence.TransactionRunner;
+import io.financehub.platform.web.HttpAnswers;
 import io.financehub.webhook.adapter.CamelWebhookQueue;
 import io.financehub.webhook.adapter.ConflictSafeMessageIdRepository;
 import io.financehub.webhook.adapter.JdbcWebhookEventStore;
 import io.financehub.webhook.adapter.WebhookIntake;
 import io.financehub.webhook.adapter.WebhookMetrics;
-import io.financehub.platform.web.HttpAnswers;
 import io.financehub.webhook.application.WebhookAdministrationService;
 import io.financehub.webhook.application.WebhookEventStore;
 import io.financehub.webhook.application.WebhookIngestionService;
