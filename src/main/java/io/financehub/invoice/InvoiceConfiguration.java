@@ -3,7 +3,9 @@ package io.financehub.invoice;
 import io.financehub.audit.application.AuditLog;
 import io.financehub.event.application.DomainEventOutbox;
 import io.financehub.invoice.adapter.InvoiceCommandListener;
+import io.financehub.invoice.adapter.InvoiceApiProperties;
 import io.financehub.invoice.adapter.InvoiceCommandReader;
+import io.financehub.invoice.adapter.InvoiceHttpApi;
 import io.financehub.invoice.adapter.JdbcInvoiceRepository;
 import io.financehub.invoice.adapter.JdbcTimelineReadModel;
 import io.financehub.invoice.application.InvoiceRepository;
@@ -13,6 +15,7 @@ import io.financehub.invoice.application.IssueInvoiceService;
 import io.financehub.invoice.application.IssueInvoiceUseCase;
 import io.financehub.invoice.application.TimelineReadModel;
 import io.financehub.platform.persistence.TransactionRunner;
+import io.financehub.platform.web.HttpAnswers;
 import io.financehub.sideeffect.application.SideEffectDispatch;
 import io.financehub.sideeffect.application.SideEffectRepository;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -49,5 +52,12 @@ public class InvoiceConfiguration {
     @Bean
     InvoiceCommandListener invoiceCommandListener(IssueInvoiceUseCase issueInvoice, InvoiceCommandReader reader) {
         return new InvoiceCommandListener(issueInvoice, reader);
+    }
+
+    /** Named for the {@code invoice-api} routes. */
+    @Bean
+    InvoiceHttpApi invoiceHttpApi(IssueInvoiceUseCase issueInvoice, InvoiceTimelineQuery timelines,
+                                  InvoiceCommandReader reader, HttpAnswers answers, InvoiceApiProperties limits) {
+        return new InvoiceHttpApi(issueInvoice, timelines, reader, answers, limits.maxBytes());
     }
 }

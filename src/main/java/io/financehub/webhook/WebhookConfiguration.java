@@ -1,9 +1,11 @@
 package io.financehub.webhook;
 
 import io.financehub.platform.persistence.TransactionRunner;
+import io.financehub.platform.web.HttpAnswers;
 import io.financehub.webhook.adapter.CamelWebhookQueue;
 import io.financehub.webhook.adapter.ConflictSafeMessageIdRepository;
 import io.financehub.webhook.adapter.JdbcWebhookEventStore;
+import io.financehub.webhook.adapter.WebhookIntake;
 import io.financehub.webhook.adapter.WebhookMetrics;
 import io.financehub.webhook.application.WebhookAdministrationService;
 import io.financehub.webhook.application.WebhookEventStore;
@@ -67,6 +69,13 @@ public class WebhookConfiguration {
     WebhookRelay webhookRelay(WebhookEventStore store, WebhookQueue queue, TransactionRunner tx,
                               WebhookProperties webhook) {
         return new WebhookRelay(store, queue, tx, webhook.relayAfter());
+    }
+
+    /** Named for the intake routes: {@code bean: {ref: webhookIntake, method: stripe}}. */
+    @Bean
+    WebhookIntake webhookIntake(WebhookIngestionService ingestion, HttpAnswers answers, WebhookMetrics metrics,
+                                WebhookProperties webhook) {
+        return new WebhookIntake(ingestion, answers, metrics, webhook.maxBytes());
     }
 
     @Bean

@@ -32,7 +32,7 @@ class InvoiceTimelineIT extends LiveStripeIntegrationBase {
     PaymentEventService paymentEvents;
 
     @Test
-    void timelineCarriesTheContractFields() throws Exception {
+    void timelineCarriesTheDocumentedFields() throws Exception {
         String id = newInvoiceId();
         hub().postInvoice(HubClient.invoiceJson(id, "USD", 12500, PHONE));
         awaitStatuses(id, Map.of(paymentKey(id), "succeeded", id + ":post-invoice", "succeeded"));

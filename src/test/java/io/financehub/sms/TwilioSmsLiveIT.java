@@ -29,14 +29,14 @@ import static org.awaitility.Awaitility.await;
  * Each test uses a recipient number of its own, so the stub's counts are per test.
  */
 /**
- * SMS with HUB_TWILIO_MODE=live and WireMock standing in for Twilio: the contract request, one SMS per key whatever is
+ * SMS with HUB_TWILIO_MODE=live and WireMock standing in for Twilio: the documented request, one SMS per key whatever is
  * replayed, final and retryable refusals, delivery statuses, and the operators' list and its errors.
  */
 @ExtendWith(OutputCaptureExtension.class)
 class TwilioSmsLiveIT extends LiveTwilioIntegrationBase {
 
     @Test
-    void replayedCommandSendsOneSmsWithTheContractRequest() {
+    void replayedCommandSendsOneSmsWithTheDocumentedRequest() {
         String to = "+15550000101";
         TWILIO.stubFor(send(to).willReturn(created("SM101")));
         String id = invoiceId();
@@ -153,7 +153,7 @@ class TwilioSmsLiveIT extends LiveTwilioIntegrationBase {
     }
 
     @Test
-    void adminEndpointsAnswerTheContractErrors() {
+    void adminEndpointsAnswerTheHubErrors() {
         assertThat(hub().get("/admin/sms-messages", java.util.Map.of()).statusCode()).isEqualTo(401);
         HttpResponse<String> badStatus = hub().getAdmin("/admin/sms-messages?status=lost");
         assertThat(badStatus.statusCode()).isEqualTo(400);

@@ -51,7 +51,7 @@ public class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain openEndpoints(HttpSecurity http) throws Exception {
-        return stateless(http.securityMatcher("/webhooks/**", "/actuator/health", "/actuator/health/**", "/error"))
+        return stateless(http.securityMatcher("/webhooks/**", "/api/openapi.json", "/actuator/health", "/actuator/health/**", "/error"))
                 .authorizeHttpRequests(a -> a.anyRequest().permitAll())
                 .build();
     }

@@ -23,7 +23,7 @@ class IssueInvoiceCommandTest {
     }
 
     @Test
-    void acceptsTheContractExampleAndIgnoresUnknownFields() {
+    void acceptsTheDocumentedExampleAndIgnoresUnknownFields() {
         IssueInvoiceCommand command = IssueInvoiceCommand.fromJson(valid());
 
         assertThat(command.invoiceId()).isEqualTo("INV-1001");

@@ -8,7 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class IdempotencyKeyTest {
 
     @Test
-    void keysFollowTheContract() {
+    void keysFollowTheDocumentedFormat() {
         assertThat(IdempotencyKey.of("INV-1", SideEffectAction.CREATE_PAYMENT_INTENT).value())
                 .isEqualTo("INV-1:create-payment-intent");
         assertThat(IdempotencyKey.of("INV-1", SideEffectAction.POST_REFUND, "evt_9").value())

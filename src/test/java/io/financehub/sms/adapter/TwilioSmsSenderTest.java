@@ -23,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class TwilioSmsSenderTest extends TwilioSmsSenderBase {
 
     @Test
-    void sendsOneFormPostWithBasicAuthAndTheContractFields() {
+    void sendsOneFormPostWithBasicAuthAndTheDocumentedFields() {
         twilio.stubFor(post(MESSAGES).willReturn(created("SM0001", "queued")));
 
         VendorOutcome outcome = sender.send(request("INV-1:sms-invoice-issued", "Hi Ada, USD 125.00"));

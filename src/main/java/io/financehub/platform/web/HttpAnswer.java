@@ -1,0 +1,23 @@
+package io.financehub.platform.web;
+
+import java.util.Map;
+
+/**
+ * What an HTTP entry route answers, written to the servlet response exactly as it is: status, content type, extra
+ * headers and the body's bytes. A route whose last body is one of these is answered by {@link RawHttpConsumer}
+ * without Camel's header mapping, so nothing of the request (its headers, an {@code Authorization} token) is ever
+ * echoed back.
+ */
+public record HttpAnswer(int status, String contentType, Map<String, String> headers, byte[] body) {
+
+    public HttpAnswer {
+        headers = Map.copyOf(headers);
+    }
+
+    /** The same answer with one more response header. */
+    public HttpAnswer withHeader(String name, String value) {
+        java.util.LinkedHashMap<String, String> more = new java.util.LinkedHashMap<>(headers);
+        more.put(name, value);
+        return new HttpAnswer(status, contentType, more, body);
+    }
+}

@@ -1,0 +1,44 @@
+package io.financehub.platform.web;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.http.MediaType;
+
+import java.util.Map;
+
+/**
+ * Builds {@link HttpAnswer}s in the hub's JSON, with the application's {@link ObjectMapper}: the same bytes Spring
+ * MVC's message converter writes for the same value, so an endpoint moved onto a route answers exactly as before.
+ */
+public class HttpAnswers {
+
+    private final ObjectMapper json;
+
+    public HttpAnswers(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /** {@code value} as JSON with {@code status}. */
+    public HttpAnswer json(int status, Object value) {
+        try {
+            return new HttpAnswer(status, MediaType.APPLICATION_JSON_VALUE, Map.of(), json.writeValueAsBytes(value));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    /** The hub's error, {@code {"error", "message", "details"}}. */
+    public HttpAnswer error(int status, ErrorBody body) {
+        return json(status, body);
+    }
+
+    /** The hub's error without details. */
+    public HttpAnswer error(int status, String code, String message) {
+        return error(status, ErrorBody.of(code, message));
+    }
+
+    /** A failure nobody anticipated: logged by the caller, answered without a trace of it. */
+    public HttpAnswer internalError() {
+        return error(500, "internal_error", "the hub could not handle the request; nothing was half-written");
+    }
+}
