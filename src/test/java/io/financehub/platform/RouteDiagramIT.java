@@ -58,7 +58,9 @@ class RouteDiagramIT extends HubIntegrationBase {
 
     /** What hawtio does: find the CamelContext MBean, then run the operation on it as the admin. */
     private String exec(String operation) throws Exception {
-        HttpResponse<String> search = hub().get("/actuator/jolokia/search/org.apache.camel:type=context,*", ADMIN);
+        // the test JVM keeps other test classes' hubs (and their Camel MBeans) alive: ask for this hub's own
+        HttpResponse<String> search = hub().get("/actuator/jolokia/search/org.apache.camel:context="
+                + camel.getManagementName() + ",type=context,*", ADMIN);
         assertThat(search.statusCode()).isEqualTo(200);
         JsonNode contexts = JSON.readTree(search.body()).path("value");
         assertThat(contexts).hasSize(1);
