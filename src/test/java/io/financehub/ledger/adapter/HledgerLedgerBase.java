@@ -40,7 +40,7 @@ abstract class HledgerLedgerBase {
         camel.getRegistry().bind("springBootHttpDefaults", ComponentCustomizer.forType(HttpComponent.class,
                 c -> c.setAutomaticRetriesDisabled(false)));
         camel.start();
-        VendorRoutes.add(camel, Map.of("hub.accounting.url", wire.baseUrl(), "hub.accounting.timeout", "2s"),
+        VendorRoutes.add(camel, Map.of("hub.accounting.base-url", wire.baseUrl(), "hub.accounting.timeout", "2s"),
                 "hledger-read-transactions", "hledger-add-transaction");
         ledger = new HledgerLedger(new LedgerHttpClient(camel.createProducerTemplate()), Duration.ofSeconds(2),
                 Duration.ofSeconds(10), CLOCK, () -> MARKER);

@@ -83,7 +83,7 @@ class HledgerLedgerTest extends HledgerLedgerBase {
         DefaultCamelContext other = new DefaultCamelContext();
         other.start();
         try {
-            VendorRoutes.add(other, Map.of("hub.accounting.url", "http://127.0.0.1:" + HubIntegrationBase.freePort(),
+            VendorRoutes.add(other, Map.of("hub.accounting.base-url", "http://127.0.0.1:" + HubIntegrationBase.freePort(),
                     "hub.accounting.timeout", "1s"), "hledger-read-transactions", "hledger-add-transaction");
             HledgerLedger down = new HledgerLedger(new LedgerHttpClient(other.createProducerTemplate()),
                     Duration.ofSeconds(1), Duration.ofSeconds(10), CLOCK);

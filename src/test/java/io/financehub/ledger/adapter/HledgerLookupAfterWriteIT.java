@@ -40,7 +40,7 @@ class HledgerLookupAfterWriteIT {
         hledger = HledgerWebProcess.start();
         camel = new DefaultCamelContext();
         camel.start();
-        VendorRoutes.add(camel, Map.of("hub.accounting.url", hledger.url(), "hub.accounting.timeout", "5s"),
+        VendorRoutes.add(camel, Map.of("hub.accounting.base-url", hledger.url(), "hub.accounting.timeout", "5s"),
                 "hledger-read-transactions", "hledger-add-transaction");
         ledger = new HledgerLedger(new LedgerHttpClient(camel.createProducerTemplate()), Duration.ofSeconds(5),
                 Duration.ofSeconds(30), Clock.systemUTC());

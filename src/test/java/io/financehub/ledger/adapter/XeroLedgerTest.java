@@ -54,7 +54,7 @@ class XeroLedgerTest {
         camel.start();
         AccountingProperties.Xero xero = new AccountingProperties.Xero(TOKEN, "tenant-42", "USD",
                 new AccountingProperties.AccountCodes("1100", "4000", "1200"));
-        VendorRoutes.add(camel, Map.of("hub.accounting.url", wire.baseUrl(), "hub.accounting.timeout", "2s",
+        VendorRoutes.add(camel, Map.of("hub.accounting.base-url", wire.baseUrl(), "hub.accounting.timeout", "2s",
                 "hub.accounting.max-connections", "2", "hub.accounting.xero.token", TOKEN,
                 "hub.accounting.xero.tenant-id", "tenant-42"), "xero-post-manual-journal", "xero-read-manual-journals");
         ledger = new XeroLedger(new LedgerHttpClient(camel.createProducerTemplate()), xero,
