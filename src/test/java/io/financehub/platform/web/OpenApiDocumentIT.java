@@ -28,4 +28,12 @@ class OpenApiDocumentIT extends HubIntegrationBase {
         assertThat(paths.path("/api/invoices/{invoiceId}").path("get").path("parameters").get(0).path("name").asText())
                 .isEqualTo("invoiceId");
     }
+
+    @Test
+    void theDocumentNamesTheHubsPublicUrlAsItsServer() throws Exception {
+        JsonNode servers = new ObjectMapper().readTree(hub().get("/api/openapi.json", Map.of()).body()).path("servers");
+
+        // HUB_PUBLIC_BASE_URL, what callers use; not the address the hub binds to (0.0.0.0)
+        assertThat(servers.get(0).path("url").asText()).isEqualTo(PUBLIC_BASE_URL);
+    }
 }
