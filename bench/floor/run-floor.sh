@@ -12,4 +12,5 @@ mkdir -p target
 cp=$(tr ':' '\n' < target/floor-classpath-full.txt \
   | grep -E '/(org/postgresql/postgresql|org/apache/activemq/artemis-(jakarta-client|core-client|commons|selector)|jakarta/jms|io/netty|org/jctools|commons-beanutils|commons-collections/commons-collections|commons-logging|org/slf4j/slf4j-api)/' \
   | paste -sd: -)
-exec java -cp "$cp" bench/floor/DurableFloor.java "$@"
+# nodelay: without it the JDK HttpServer answers in two segments and Nagle + the client's delayed ACK add ~40 ms.
+exec java -Dsun.net.httpserver.nodelay=true -cp "$cp" bench/floor/DurableFloor.java "$@"
