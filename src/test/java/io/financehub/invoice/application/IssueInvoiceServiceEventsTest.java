@@ -1,22 +1,19 @@
 package io.financehub.invoice.application;
 
+import io.financehub.support.DiscardingSideEffectQueue;
+import io.financehub.support.DirectTransactions;
 import io.financehub.audit.domain.CommandChannel;
 import io.financehub.event.application.RecordingOutbox;
 import io.financehub.event.domain.EventType;
-import io.financehub.platform.persistence.TransactionRunner;
 import io.financehub.sideeffect.application.InMemorySideEffects;
 import io.financehub.sideeffect.application.SideEffectDispatch;
-import io.financehub.sideeffect.application.SideEffectQueue;
-import io.financehub.sideeffect.domain.SideEffectChannel;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -28,8 +25,8 @@ class IssueInvoiceServiceEventsTest {
     private final InMemorySideEffects sideEffects = new InMemorySideEffects();
     private final List<String> audit = new ArrayList<>();
     private final IssueInvoiceService service = new IssueInvoiceService(new InMemoryInvoices(), sideEffects,
-            new SideEffectDispatch(sideEffects, new NoQueue(), Runnable::run),
-            (channel, command, invoiceId, hash, outcome, detail) -> audit.add(outcome), events, new Direct(),
+            new SideEffectDispatch(sideEffects, new DiscardingSideEffectQueue(), Runnable::run),
+            (channel, command, invoiceId, hash, outcome, detail) -> audit.add(outcome), events, new DirectTransactions(),
             Clock.fixed(Instant.parse("2026-06-01T12:00:00Z"), ZoneOffset.UTC));
 
     @Test
@@ -61,27 +58,5 @@ class IssueInvoiceServiceEventsTest {
 
     private static IssueInvoiceCommand command(String invoiceId, long amountMinor) {
         return new IssueInvoiceCommand(invoiceId, "C-1", "Ada", "+15551234567", "USD", amountMinor, "Consulting");
-    }
-
-    private static final class NoQueue implements SideEffectQueue {
-        @Override
-        public void enqueue(SideEffectChannel channel, String key) {
-        }
-
-        @Override
-        public void enqueueAfter(SideEffectChannel channel, String key, Duration delay) {
-        }
-
-        @Override
-        public String address(SideEffectChannel channel) {
-            return "queue." + channel;
-        }
-    }
-
-    private static final class Direct implements TransactionRunner {
-        @Override
-        public <T> T inTransaction(Supplier<T> work) {
-            return work.get();
-        }
     }
 }

@@ -1,5 +1,7 @@
 package io.financehub.payment.application;
 
+import io.financehub.support.DiscardingSideEffectQueue;
+import io.financehub.support.DirectTransactions;
 import io.financehub.event.application.RecordingOutbox;
 import io.financehub.event.domain.EventType;
 import io.financehub.invoice.application.InMemoryInvoices;
@@ -8,22 +10,17 @@ import io.financehub.invoice.domain.Invoice;
 import io.financehub.invoice.domain.Money;
 import io.financehub.invoice.domain.PaymentFacts;
 import io.financehub.payment.domain.PaymentEvent;
-import io.financehub.platform.persistence.TransactionRunner;
 import io.financehub.sideeffect.application.InMemorySideEffects;
 import io.financehub.sideeffect.application.SideEffectDispatch;
-import io.financehub.sideeffect.application.SideEffectQueue;
-import io.financehub.sideeffect.domain.SideEffectChannel;
 import io.financehub.webhook.domain.WebhookEventStatus;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.HashMap;
 
 import java.util.Map;
-import java.util.function.Supplier;
 
 import static io.financehub.payment.domain.PaymentEvent.Type.CHARGE_REFUNDED;
 import static io.financehub.payment.domain.PaymentEvent.Type.PAYMENT_FAILED;
@@ -41,8 +38,8 @@ class PaymentEventServiceEventsTest {
     private final RecordingOutbox events = new RecordingOutbox();
     private final InMemorySideEffects sideEffects = new InMemorySideEffects();
     private final PaymentEventService service = new PaymentEventService(invoices, new Refunds(),
-            sideEffects, new SideEffectDispatch(sideEffects, new NoQueue(), Runnable::run),
-            events, new Direct(), Clock.fixed(T0, ZoneOffset.UTC));
+            sideEffects, new SideEffectDispatch(sideEffects, new DiscardingSideEffectQueue(), Runnable::run),
+            events, new DirectTransactions(), Clock.fixed(T0, ZoneOffset.UTC));
 
     @Test
     void theFirstSuccessPublishesPaymentSucceededAndItsDuplicateNothing() {
@@ -129,27 +126,4 @@ class PaymentEventServiceEventsTest {
             return Math.max(0, amountRefunded - before);
         }
     }
-
-    private static final class NoQueue implements SideEffectQueue {
-        @Override
-        public void enqueue(SideEffectChannel channel, String key) {
-        }
-
-        @Override
-        public void enqueueAfter(SideEffectChannel channel, String key, Duration delay) {
-        }
-
-        @Override
-        public String address(SideEffectChannel channel) {
-            return "queue." + channel;
-        }
-    }
-
-    private static final class Direct implements TransactionRunner {
-        @Override
-        public <T> T inTransaction(Supplier<T> work) {
-            return work.get();
-        }
-    }
-
 }

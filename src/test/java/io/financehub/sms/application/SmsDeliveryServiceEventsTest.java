@@ -1,8 +1,8 @@
 package io.financehub.sms.application;
 
+import io.financehub.support.DirectTransactions;
 import io.financehub.event.application.RecordingOutbox;
 import io.financehub.event.domain.EventType;
-import io.financehub.platform.persistence.TransactionRunner;
 import io.financehub.sms.domain.SmsDeliveryStatus;
 import io.financehub.webhook.domain.WebhookEventStatus;
 import org.junit.jupiter.api.Test;
@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,7 +18,7 @@ class SmsDeliveryServiceEventsTest {
 
     private final Deliveries deliveries = new Deliveries();
     private final RecordingOutbox events = new RecordingOutbox();
-    private final SmsDeliveryService service = new SmsDeliveryService(deliveries, events, new Direct());
+    private final SmsDeliveryService service = new SmsDeliveryService(deliveries, events, new DirectTransactions());
 
     @Test
     void deliveredIsPublishedOnceAndALateOrRepeatedCallbackPublishesNothing() {
@@ -80,13 +79,6 @@ class SmsDeliveryServiceEventsTest {
             }
             statuses.put(providerMessageId, status.dbValue());
             return true;
-        }
-    }
-
-    private static final class Direct implements TransactionRunner {
-        @Override
-        public <T> T inTransaction(Supplier<T> work) {
-            return work.get();
         }
     }
 }
