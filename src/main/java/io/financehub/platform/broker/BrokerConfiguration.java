@@ -6,6 +6,8 @@ import org.apache.activemq.artemis.api.core.SimpleString;
 import org.apache.activemq.artemis.core.config.CoreAddressConfiguration;
 import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
 import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+import org.apache.activemq.artemis.jms.client.ActiveMQConnectionFactory;
+import org.messaginghub.pooled.jms.JmsPoolConnectionFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.jms.artemis.ArtemisConfigurationCustomizer;
@@ -65,6 +67,25 @@ public class BrokerConfiguration {
             // Artemis caches a login by user and password only, not by connection: the hub's own in-VM login (no
             // credentials) would otherwise let a TCP client without credentials in as well
             configuration.setAuthenticationCacheSize(0);
+        };
+    }
+
+    /**
+     * Every JMS send through Camel resolves its queue by name, and Artemis' {@code Session.createQueue} asks the broker
+     * about the queue each time: a synchronous round trip per message. The pooled sessions are reused, so letting each
+     * one remember the queues it resolved leaves one query per queue and session.
+     */
+    @Bean
+    static BeanPostProcessor cachedBrokerDestinations() {
+        return new BeanPostProcessor() {
+            @Override
+            public Object postProcessBeforeInitialization(Object bean, String beanName) {
+                if (bean instanceof JmsPoolConnectionFactory pool
+                        && pool.getConnectionFactory() instanceof ActiveMQConnectionFactory artemis) {
+                    artemis.setCacheDestinations(true);
+                }
+                return bean;
+            }
         };
     }
 

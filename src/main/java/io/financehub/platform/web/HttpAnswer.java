@@ -16,8 +16,13 @@ public record HttpAnswer(int status, String contentType, Map<String, String> hea
 
     /** The same answer with one more response header. */
     public HttpAnswer withHeader(String name, String value) {
+        return withHeaders(Map.of(name, value));
+    }
+
+    /** The same answer with these response headers too. */
+    public HttpAnswer withHeaders(Map<String, String> extra) {
         java.util.LinkedHashMap<String, String> more = new java.util.LinkedHashMap<>(headers);
-        more.put(name, value);
+        more.putAll(extra);
         return new HttpAnswer(status, contentType, more, body);
     }
 }

@@ -12,6 +12,7 @@ import io.micrometer.core.instrument.Timer;
 import jakarta.servlet.http.HttpServletRequest;
 
 import java.io.IOException;
+import java.util.Map;
 
 /**
  * What the intake routes ({@code stripe-webhook-intake}, {@code twilio-webhook-intake}) call with the servlet request:
@@ -25,6 +26,13 @@ public class WebhookIntake {
 
     static final String STRIPE_SIGNATURE_HEADER = "Stripe-Signature";
     static final String TWILIO_SIGNATURE_HEADER = "X-Twilio-Signature";
+
+    /**
+     * What Spring Security's header writers used to add: the webhook paths pass no security filter (each request is
+     * authenticated by its signature), so the answers say themselves that they are not to be cached or sniffed.
+     */
+    static final Map<String, String> UNCACHED = Map.of("Cache-Control", "no-store",
+            "X-Content-Type-Options", "nosniff");
 
     private final WebhookIngestionService ingestion;
     private final HttpAnswers answers;
@@ -41,12 +49,14 @@ public class WebhookIntake {
 
     /** {@code POST /webhooks/stripe}, signed with {@code Stripe-Signature} over the raw body. */
     public HttpAnswer stripe(HttpServletRequest request) {
-        return receive(WebhookProvider.STRIPE, request, request.getHeader(STRIPE_SIGNATURE_HEADER));
+        return receive(WebhookProvider.STRIPE, request, request.getHeader(STRIPE_SIGNATURE_HEADER))
+                .withHeaders(UNCACHED);
     }
 
     /** {@code POST /webhooks/twilio/sms-status}, signed with {@code X-Twilio-Signature} over URL and parameters. */
     public HttpAnswer twilioSmsStatus(HttpServletRequest request) {
-        return receive(WebhookProvider.TWILIO, request, request.getHeader(TWILIO_SIGNATURE_HEADER));
+        return receive(WebhookProvider.TWILIO, request, request.getHeader(TWILIO_SIGNATURE_HEADER))
+                .withHeaders(UNCACHED);
     }
 
     private HttpAnswer receive(WebhookProvider provider, HttpServletRequest request, String signature) {
