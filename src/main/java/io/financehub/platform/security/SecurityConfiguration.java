@@ -53,8 +53,8 @@ public class SecurityConfiguration {
     /**
      * Vendor webhooks pass no filter at all (the firewall of {@code FilterChainProxy} still applies): each request is
      * authenticated by its signature in the intake route, and a filter chain around it - security context, header
-     * writers, anonymous authentication, authorization of {@code permitAll} - was half of the intake's CPU per
-     * request (docs/performance.md). The answers carry their own cache and sniffing headers ({@code WebhookIntake}).
+     * writers, anonymous authentication, authorization of {@code permitAll} - was 17.5 % of the hub's CPU samples
+     * under webhook load (docs/performance.md). The answers carry their own cache and sniffing headers ({@code WebhookIntake}).
      * The matcher is a plain path pattern: an MVC matcher would look the handler up once more per request.
      */
     @Bean
