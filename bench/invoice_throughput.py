@@ -17,7 +17,8 @@ What counts as done, per timeline list (an entry's completedAt is when the hub s
 Without --all-side-effects only the payment intent is waited for (the first measure of issue 12).
 
 --pid NAME=PID (repeatable) adds the CPU time (utime+stime from /proc/PID/stat) each process used from the first
-POST until every invoice was seen done, per invoice.
+POST until every invoice was seen done, per invoice; "machine" is the busy time of every CPU over the same window
+(PostgreSQL, the broker and this client included), per invoice.
 
 Usage: bench/invoice_throughput.py --base-url http://127.0.0.1:18082 --token bench-token -n 300 -c 16 \
            --phone --all-side-effects --json out.json [--pid hub=1234]
@@ -37,6 +38,13 @@ import uuid
 
 SMS_ACCEPTED = {"queued", "sent", "delivered"}
 TICK = os.sysconf("SC_CLK_TCK")
+
+
+def machine_busy_ticks():
+    """Busy CPU ticks of the whole machine (every process, the load generator too), from /proc/stat."""
+    with open("/proc/stat") as f:
+        user, nice, system, idle, iowait, irq, softirq, steal = (int(x) for x in f.readline().split()[1:9])
+    return user + nice + system + irq + softirq + steal
 
 
 def parse_time(text):
@@ -139,6 +147,7 @@ def main():
         return time.monotonic() - started
 
     cpu_before = {name: cpu_ticks(pid) for name, pid in procs.items()}
+    machine_before = machine_busy_ticks()
     wall_start = time.monotonic()
     with concurrent.futures.ThreadPoolExecutor(args.concurrency) as pool:
         post_latencies = list(pool.map(post, ids))
@@ -171,6 +180,7 @@ def main():
                     sys.exit("timed out: %d invoices with side effects still open" % len(pending))
                 time.sleep(0.25)
     cpu_after = {name: cpu_ticks(pid) for name, pid in procs.items()}
+    machine_after = machine_busy_ticks()
 
     created = [r[0] for r in results.values()]
     completed = [r[1] for r in results.values()]
@@ -179,6 +189,7 @@ def main():
     awaited = "PaymentIntent" + (", ledger entry" + (" and SMS" if args.phone else "") if args.all_side_effects else "")
     cpu_ms = {name: 1000.0 * (cpu_after[name] - cpu_before[name]) / TICK / args.invoices
               for name in procs if cpu_before[name] is not None and cpu_after[name] is not None}
+    cpu_ms["machine"] = 1000.0 * (machine_after - machine_before) / TICK / args.invoices
     report = {
         "invoices": args.invoices,
         "concurrency": args.concurrency,

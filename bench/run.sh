@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The one benchmark command (about 6-8 minutes on 2 cores). In this order, each part selectable with ONLY:
 #   start     the jar on its embedded default: seconds from exec to /actuator/health UP (START_RUNS runs, fresh
-#             HUB_DATA_DIR each), VmRSS after IDLE_SECONDS idle in the first run
+#             HUB_DATA_DIR each), VmRSS after IDLE_SECONDS idle in the first run; as `java -jar`, then in the
+#             container's form (extracted jar + a CDS archive from one training run)
 #   floor     webhook intake against the bare durable floor (bench/floor) on PostgreSQL + standalone Artemis
 #   hub_h2    webhook intake against the hub on H2 + embedded Artemis
 #   hub_pg    webhook intake against the hub on PostgreSQL + the standalone Artemis
@@ -87,12 +88,16 @@ for port in $FLOOR_PORT $HUB_PORT $ARTEMIS_PORT $EMBEDDED_PORT; do
   if listening "$port"; then echo "port $port is in use" >&2; exit 1; fi
 done
 if needs_pg; then pg_isready -q -h 127.0.0.1 -p 5432 || { echo "PostgreSQL is not up on 127.0.0.1:5432" >&2; exit 1; }; fi
+# the broker distribution comes from Maven Central, as for the ITs; a fresh machine has not downloaded it yet
+if needs_pg && [ ! -f "$ARTEMIS_ZIP" ]; then
+  ./mvnw -B -q dependency:get -Dtransitive=false -Dartifact=org.apache.activemq:apache-artemis:2.44.0:zip:bin
+fi
 if [ -n "${JAR:-}" ]; then
   [ -f "$JAR" ] || { echo "JAR=$JAR: no such file" >&2; exit 1; }
   jar=$JAR
 else
   jar=$(ls target/finance-integration-hub-*.jar 2>/dev/null | head -1 || true)
-  if [ -z "$jar" ]; then ./mvnw -B -q -o -DskipTests package; jar=$(ls target/finance-integration-hub-*.jar | head -1); fi
+  if [ -z "$jar" ]; then ./mvnw -B -q -DskipTests package; jar=$(ls target/finance-integration-hub-*.jar | head -1); fi
 fi
 # the chart needs matplotlib: the Debian package serves /usr/bin/python3, which may not be the python3 on PATH
 for py in python3 /usr/bin/python3; do "$py" -c 'import matplotlib' 2>/dev/null && { report_python=$py; break; }; done
@@ -112,12 +117,13 @@ if needs_pg; then
   for s in "${SCHEMAS[@]}"; do "${PSQL[@]}" -c "create schema $s"; done
 fi
 
-start_hub() {  # start_hub <label> <env...>: the jar with a fresh data dir; sets $hub; returns when health is UP
+launch=(java -jar "$jar")  # how start_hub runs the hub; the start part also measures the container's form
+start_hub() {  # start_hub <label> <env...>: the hub with a fresh data dir; sets $hub; returns when health is UP
   local label=$1; shift
   mkdir -p "$work/$label"
   env HUB_DATA_DIR="$work/$label" SERVER_PORT=$HUB_PORT HUB_BROKER_EMBEDDED_PORT=$EMBEDDED_PORT \
     HUB_API_TOKENS=$TOKEN HUB_ADMIN_PASSWORD=p HUB_STRIPE_WEBHOOK_SECRETS=$SECRET "$@" \
-    java -jar "$jar" > "$logs/$label.log" 2>&1 &
+    "${launch[@]}" > "$logs/$label.log" 2>&1 &
   hub=$!; pids+=("$hub")
   wait_for "hub ($label)" "$hub" 300 health_up
 }
@@ -126,23 +132,39 @@ PG_HUB=(SPRING_DATASOURCE_USERNAME=postgres HUB_BROKER_URL=tcp://127.0.0.1:$ARTE
 pg_url() { echo "jdbc:postgresql://127.0.0.1:5432/test?currentSchema=$1"; }
 
 # -- start: time to health UP and idle RSS on the embedded default -------------------------------------------------
-measure_start() {
-  local i t0 ups=() springs=() idle=null spring
+measure_start() {  # measure_start <form>: START_RUNS starts with $launch, written to runs/start-<form>.json
+  local form=$1 i t0 ups=() springs=() idle=null spring
   for i in $(seq 1 "$START_RUNS"); do
     t0=$EPOCHREALTIME
-    start_hub "start$i"
+    start_hub "start-$form$i"
     ups+=("$(awk -v a="$t0" -v b="$EPOCHREALTIME" 'BEGIN {printf "%.2f", b - a}')")
-    spring=$(grep -o 'Started [A-Za-z]* in [0-9.]* seconds' "$logs/start$i.log" | grep -o '[0-9.]*' | head -1 || true)
+    spring=$(grep -o 'Started [A-Za-z]* in [0-9.]* seconds' "$logs/start-$form$i.log" | grep -o '[0-9.]*' | head -1 || true)
     springs+=("${spring:-null}")
     if [ "$i" = 1 ]; then sleep "$IDLE_SECONDS"; idle=$(proc_kib "$hub" VmRSS); fi  # idling is the measurement
-    say "start run $i: health UP after ${ups[-1]} s (Spring: ${spring:-?} s)$([ "$i" = 1 ] && echo ", RSS after ${IDLE_SECONDS} s idle $((idle / 1024)) MiB")"
+    say "start ($form) run $i: health UP after ${ups[-1]} s (Spring: ${spring:-?} s)$([ "$i" = 1 ] && echo ", RSS after ${IDLE_SECONDS} s idle $((idle / 1024)) MiB")"
     stop "$hub"
   done
   local IFS=,
   printf '{"up_s": [%s], "spring_started_s": [%s], "idle_seconds": %s, "rss_idle_kib": %s}\n' \
-    "${ups[*]}" "${springs[*]}" "$IDLE_SECONDS" "$idle" > "$OUT/runs/start.json"
+    "${ups[*]}" "${springs[*]}" "$IDLE_SECONDS" "$idle" > "$OUT/runs/start-$form.json"
 }
-if selected start; then say "start time, ${START_RUNS} runs, embedded default"; measure_start; fi
+# the container's form (docker/Dockerfile): the jar extracted, classes from a CDS archive that one training run
+# (stopped once the context is refreshed) wrote; Spring Boot's documented recipe
+cds_launch() {
+  local dir=$work/cds
+  java -Djarmode=tools -jar "$jar" extract --destination "$dir" > "$logs/cds-extract.log" 2>&1
+  mkdir -p "$work/cds-training"
+  env HUB_DATA_DIR="$work/cds-training" SERVER_PORT=$HUB_PORT HUB_BROKER_EMBEDDED_PORT=$EMBEDDED_PORT \
+    HUB_API_TOKENS=$TOKEN HUB_ADMIN_PASSWORD=p HUB_STRIPE_WEBHOOK_SECRETS=$SECRET \
+    java -XX:ArchiveClassesAtExit="$dir/hub.jsa" -Dspring.context.exit=onRefresh -jar "$dir/$(basename "$jar")" \
+    > "$logs/cds-training.log" 2>&1
+  launch=(java -XX:SharedArchiveFile="$dir/hub.jsa" -Xlog:cds=off -Xlog:cds+dynamic=off -jar "$dir/$(basename "$jar")")
+}
+if selected start; then
+  say "start time, ${START_RUNS} runs each, embedded default: java -jar, then extracted + CDS"
+  measure_start jar
+  say "CDS training run"; cds_launch; measure_start cds; launch=(java -jar "$jar")
+fi
 
 # -- the standalone broker (floor, hub_pg and pipeline share it; each has its own queues) -------------------------
 if needs_pg; then
@@ -225,6 +247,7 @@ if selected pipeline; then
     HUB_STRIPE_MODE=sandbox HUB_TWILIO_MODE=sandbox HUB_ACCOUNTING_KIND=sandbox \
     HUB_TWILIO_AUTH_TOKEN=bench_twilio HUB_PUBLIC_BASE_URL=http://127.0.0.1:$HUB_PORT
   python3 bench/invoice_throughput.py --base-url http://127.0.0.1:$HUB_PORT --token "$TOKEN" -n "$INVOICES" \
-    -c "$INVOICE_CONCURRENCY" --phone --all-side-effects --json "$OUT/runs/pipeline.json"
+    -c "$INVOICE_CONCURRENCY" --phone --all-side-effects --pid hub=$hub --pid broker=$broker \
+    --json "$OUT/runs/pipeline.json"
   stop "$hub"
 fi
