@@ -329,7 +329,8 @@ class KubernetesManifestsTest {
             assertThat(claim.getSpec().getAccessModes()).containsExactly("ReadWriteOnce");
             assertThat(container.getVolumeMounts()).anySatisfy(m -> {
                 assertThat(m.getName()).isEqualTo(claim.getMetadata().getName());
-                assertThat(m.getMountPath()).isEqualTo("/var/lib/artemis-instance");
+                // the journal only: the instance (and so its configuration) is created anew at every start
+                assertThat(m.getMountPath()).isEqualTo("/var/lib/artemis-instance/data");
             });
         });
         Service service = one(Service.class, broker.getSpec().getServiceName());
