@@ -8,10 +8,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -19,12 +17,11 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Static checks of docker/ and k8s/ (no container engine runs here): the files parse, probe the hub's real health
- * endpoints, run as non-root, and set only variables the README documents.
+ * Static checks of docker/ and k8s/ (no container engine runs here): the image, the standalone broker's
+ * configuration, and the hub's probes. The compose stack and the Kubernetes manifests as a whole, variables
+ * included, are checked by {@code io.financehub.deployment.ComposeFileTest} and {@code KubernetesManifestsTest}.
  */
 class DeploymentFilesTest {
-
-    private static final Pattern VARIABLE = Pattern.compile("`((?:HUB|SPRING|SERVER)_[A-Z0-9_]+)`");
 
     @Test
     void kubernetesManifestsParseAndProbeTheHealthGroups() throws IOException {
@@ -40,40 +37,12 @@ class DeploymentFilesTest {
     }
 
     @Test
-    void everyVariableTheDeploymentsSetIsDocumented() throws IOException {
-        Set<String> documented = documentedVariables();
-        Set<String> used = new HashSet<>();
-        for (Map<String, Object> doc : yamlDocuments(Path.of("k8s"))) {
-            if ("ConfigMap".equals(doc.get("kind"))) {
-                used.addAll(map(doc, "data").keySet());
-            }
-            if ("Secret".equals(doc.get("kind"))) {
-                used.addAll(map(doc, "stringData").keySet());
-            }
-        }
-        Map<String, Object> compose = new Yaml().load(Files.readString(Path.of("docker/docker-compose.yml")));
-        used.addAll(map(map(map(compose, "services"), "hub"), "environment").keySet());
-
-        assertThat(used).isNotEmpty();
-        assertThat(documented).containsAll(used);
-    }
-
-    @Test
     void theImageRunsAsNonRootAndChecksReadiness() throws IOException {
         String dockerfile = Files.readString(Path.of("docker/Dockerfile"));
 
         assertThat(dockerfile).contains("USER 10001", "EXPOSE 8080", "HEALTHCHECK", "/actuator/health/readiness",
                 "COPY routes /app/routes", "HUB_ROUTES_DIR=/app/routes");
         assertThat(dockerfile).contains("target/" + artifactId() + "-*.jar");
-    }
-
-    private static Set<String> documentedVariables() throws IOException {
-        Set<String> names = new HashSet<>();
-        Matcher m = VARIABLE.matcher(Files.readString(Path.of("README.md")));
-        while (m.find()) {
-            names.add(m.group(1));
-        }
-        return names;
     }
 
     private static String artifactId() throws IOException {
