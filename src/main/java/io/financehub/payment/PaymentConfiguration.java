@@ -21,6 +21,8 @@ import io.financehub.platform.persistence.TransactionRunner;
 import io.financehub.sideeffect.application.SideEffectDispatch;
 import io.financehub.sideeffect.application.SideEffectRepository;
 import org.apache.camel.ProducerTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -34,6 +36,8 @@ import java.time.Clock;
 // adapters whose only constructor takes beans Spring already has (JdbcTemplate, ProducerTemplate)
 @Import({JdbcPaymentAttemptLog.class, JdbcRefundLedger.class})
 public class PaymentConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PaymentConfiguration.class);
 
     /** Chosen by {@code HUB_STRIPE_MODE}: {@code sandbox} (default, in process) or {@code live}. */
     @Bean
@@ -68,8 +72,12 @@ public class PaymentConfiguration {
     @Bean
     StripeWebhookSource stripeWebhookSource(StripeProperties stripe, Clock clock, StripeEventReader events,
                                             PaymentEventService payments, InvoiceRepository invoices) {
-        StripeSignatureVerifier signatures = new StripeSignatureVerifier(stripe.webhookSecrets(),
-                stripe.webhookToleranceSeconds(), clock);
+        if (stripe.usesSandboxWebhookSecret()) {
+            // logged like the generated credentials: the one value a newcomer needs to sign a sandbox event
+            LOG.warn("HUB_STRIPE_WEBHOOK_SECRETS is not set; Stripe sandbox mode verifies webhooks with the sandbox "
+                    + "secret: {}", StripeProperties.SANDBOX_WEBHOOK_SECRET);
+        }
+        StripeSignatureVerifier signatures = StripeSignatureVerifier.of(stripe, clock);
         return new StripeWebhookSource(signatures, events, payments, invoices);
     }
 }

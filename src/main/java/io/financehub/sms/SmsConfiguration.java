@@ -35,6 +35,8 @@ import io.financehub.sms.application.TwilioWebhookSource;
 import io.financehub.webhook.application.WebhookPaths;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -65,6 +67,8 @@ import java.util.function.Supplier;
         JdbcSmsOperatorActionLog.class
 })
 public class SmsConfiguration {
+
+    private static final Logger LOG = LoggerFactory.getLogger(SmsConfiguration.class);
 
     @Bean
     SmsSender smsSender(TwilioProperties twilio, SandboxSmsStore sandboxSms, CamelContext camel,
@@ -110,7 +114,12 @@ public class SmsConfiguration {
     TwilioWebhookSource twilioWebhookSource(TwilioProperties twilio, HubProperties hub,
                                             SmsStatusCallbackReader callbacks, SmsDeliveryService deliveries,
                                             SmsMessageDirectory messages) {
-        TwilioSignatureVerifier signatures = new TwilioSignatureVerifier(twilio.authToken(), hub.publicBaseUrl());
+        if (twilio.usesSandboxAuthToken()) {
+            // logged like the generated credentials: what signs the sandbox's callbacks, and what a hand-made one needs
+            LOG.warn("HUB_TWILIO_AUTH_TOKEN is not set; Twilio sandbox mode signs and verifies status callbacks with "
+                    + "the sandbox token: {}", TwilioProperties.SANDBOX_AUTH_TOKEN);
+        }
+        TwilioSignatureVerifier signatures = TwilioSignatureVerifier.of(twilio, hub.publicBaseUrl());
         return new TwilioWebhookSource(signatures, callbacks, deliveries, messages);
     }
 

@@ -41,6 +41,14 @@ public class StripeSignatureVerifier implements WebhookVerifier {
         this.clock = clock;
     }
 
+    /**
+     * The verifier of these settings: their configured secrets, or in sandbox mode with none configured the sandbox
+     * secret; in live mode with none configured, one that refuses every webhook.
+     */
+    public static StripeSignatureVerifier of(StripeProperties stripe, Clock clock) {
+        return new StripeSignatureVerifier(stripe.verificationSecrets(), stripe.webhookToleranceSeconds(), clock);
+    }
+
     @Override
     public WebhookProvider provider() {
         return WebhookProvider.STRIPE;

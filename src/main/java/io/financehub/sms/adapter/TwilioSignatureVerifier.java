@@ -5,26 +5,37 @@ import io.financehub.webhook.application.WebhookDelivery;
 import io.financehub.webhook.application.WebhookVerifier;
 import io.financehub.webhook.domain.WebhookProvider;
 
+import java.util.List;
 import java.util.Map;
 
 /**
  * Checks {@code X-Twilio-Signature} with the Twilio SDK's {@link RequestValidator}: base64 HMAC-SHA1 under the auth
  * token over the public URL ({@code HUB_PUBLIC_BASE_URL} + path + query) and every POST parameter, sorted by name.
  * The public URL is configured, not taken from the request, because a proxy in front of the hub changes scheme,
- * host or port and Twilio signs what it called.
+ * host or port and Twilio signs what it called. Several tokens may be given (a rotation: the new token and the
+ * previous one); a signature made with any of them passes, and every token is tried whatever the first gave.
  */
 public class TwilioSignatureVerifier implements WebhookVerifier {
 
     /** A real signature is 28 base64 characters. */
     static final int MAX_SIGNATURE_LENGTH = 256;
 
-    private final RequestValidator validator;
+    private final List<RequestValidator> validators;
     private final String publicBaseUrl;
 
-    /** @param authToken the account's auth token; null or blank refuses every callback */
-    public TwilioSignatureVerifier(String authToken, String publicBaseUrl) {
-        this.validator = authToken == null || authToken.isBlank() ? null : new RequestValidator(authToken);
+    /** @param authTokens the account's auth tokens (blank ones ignored); none refuses every callback */
+    public TwilioSignatureVerifier(List<String> authTokens, String publicBaseUrl) {
+        this.validators = authTokens.stream().filter(token -> token != null && !token.isBlank())
+                .map(RequestValidator::new).toList();
         this.publicBaseUrl = publicBaseUrl;
+    }
+
+    /**
+     * The verifier of these settings: the auth token (in sandbox mode, the sandbox token when none is configured) and,
+     * during a rotation, the previous one; in live mode with no token, one that refuses every callback.
+     */
+    public static TwilioSignatureVerifier of(TwilioProperties twilio, String publicBaseUrl) {
+        return new TwilioSignatureVerifier(twilio.verificationTokens(), publicBaseUrl);
     }
 
     @Override
@@ -35,7 +46,7 @@ public class TwilioSignatureVerifier implements WebhookVerifier {
     @Override
     public Verification verify(WebhookDelivery delivery) {
         String signature = delivery.signature();
-        if (validator == null || signature == null || signature.isBlank()
+        if (validators.isEmpty() || signature == null || signature.isBlank()
                 || signature.length() > MAX_SIGNATURE_LENGTH) {
             return Verification.INVALID_SIGNATURE;
         }
@@ -45,7 +56,11 @@ public class TwilioSignatureVerifier implements WebhookVerifier {
         } catch (IllegalArgumentException e) {
             return Verification.UNREADABLE;
         }
-        return validator.validate(publicBaseUrl + delivery.requestPath(), params, signature)
-                ? Verification.AUTHENTIC : Verification.INVALID_SIGNATURE;
+        String url = publicBaseUrl + delivery.requestPath();
+        boolean authentic = false;
+        for (RequestValidator validator : validators) {
+            authentic |= validator.validate(url, params, signature);
+        }
+        return authentic ? Verification.AUTHENTIC : Verification.INVALID_SIGNATURE;
     }
 }

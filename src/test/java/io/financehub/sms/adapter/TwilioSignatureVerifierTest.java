@@ -7,6 +7,7 @@ import io.financehub.support.WebhookSigner;
 import org.junit.jupiter.api.Test;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,7 +18,7 @@ class TwilioSignatureVerifierTest {
     static final String BASE = "https://hub.example.test";
     static final String PATH = "/webhooks/twilio/sms-status";
 
-    final TwilioSignatureVerifier verifier = new TwilioSignatureVerifier(TOKEN, BASE);
+    final TwilioSignatureVerifier verifier = new TwilioSignatureVerifier(List.of(TOKEN), BASE);
     final Map<String, String> params = new LinkedHashMap<>(Map.of("MessageSid", "SM123", "MessageStatus", "delivered",
             "To", "+15551234567", "AccountSid", "AC1"));
 
@@ -60,7 +61,7 @@ class TwilioSignatureVerifierTest {
 
     @Test
     void withoutAnAuthTokenNothingIsAuthentic() {
-        TwilioSignatureVerifier unconfigured = new TwilioSignatureVerifier(" ", BASE);
+        TwilioSignatureVerifier unconfigured = new TwilioSignatureVerifier(List.of(" "), BASE);
         assertThat(unconfigured.verify(new WebhookDelivery(WebhookProvider.TWILIO, WebhookSigner.form(params),
                 WebhookSigner.twilio(BASE + PATH, params, TOKEN), PATH))).isEqualTo(Verification.INVALID_SIGNATURE);
     }

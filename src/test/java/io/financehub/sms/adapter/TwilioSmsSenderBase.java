@@ -56,7 +56,7 @@ abstract class TwilioSmsSenderBase {
     }
 
     static TwilioProperties properties(String apiBase, Duration timeout) {
-        return new TwilioProperties("live", apiBase, SID, TOKEN, FROM, timeout, null, null);
+        return new TwilioProperties("live", apiBase, SID, TOKEN, FROM, timeout, null, null, null);
     }
 
     static SmsSender.SmsRequest request(String key, String body) {

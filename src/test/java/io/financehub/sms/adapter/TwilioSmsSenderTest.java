@@ -127,7 +127,7 @@ class TwilioSmsSenderTest extends TwilioSmsSenderBase {
     @Test
     void liveModeNeedsCredentials() {
         assertThatThrownBy(() -> TwilioSmsSender.onCamel(camel, camel.createProducerTemplate(),
-                new TwilioProperties("live", "http://127.0.0.1:1", SID, "", FROM, null, null, null)))
+                new TwilioProperties("live", "http://127.0.0.1:1", SID, "", FROM, null, null, null, null)))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("HUB_TWILIO_AUTH_TOKEN");
     }
 }
