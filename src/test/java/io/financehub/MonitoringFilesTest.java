@@ -46,6 +46,12 @@ class MonitoringFilesTest {
         assertPromtoolSucceeds("check", "rules", ALERTS.toString());
     }
 
+    /** The compose stack's Prometheus configuration (its secret files exist only inside the container). */
+    @Test
+    void promtoolAcceptsTheComposePrometheusConfiguration() throws Exception {
+        assertPromtoolSucceeds("check", "config", "--syntax-only", "docker/prometheus/prometheus.yml");
+    }
+
     @Test
     void promtoolUnitTestsOfTheAlertRulesPass() throws Exception {
         assertPromtoolSucceeds("test", "rules", ALERT_TESTS.toString());
