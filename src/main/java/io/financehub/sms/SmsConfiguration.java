@@ -1,5 +1,6 @@
 package io.financehub.sms;
 
+import io.financehub.sms.adapter.UnknownSmsGauge;
 import io.financehub.event.application.DomainEventOutbox;
 import io.financehub.invoice.application.InvoiceRepository;
 import io.financehub.platform.config.HubProperties;
@@ -38,6 +39,10 @@ import org.apache.camel.ProducerTemplate;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import io.financehub.platform.metrics.MetricsProperties;
+import io.financehub.platform.metrics.PeriodicSample;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.Resource;
@@ -65,6 +70,13 @@ import java.util.function.Supplier;
         JdbcSmsOperatorActionLog.class
 })
 public class SmsConfiguration {
+
+    /** {@code hub_sms_unknown}, read every sample period. */
+    @Bean
+    PeriodicSample unknownSmsSample(JdbcTemplate jdbc, MeterRegistry registry, MetricsProperties metrics) {
+        UnknownSmsGauge gauge = new UnknownSmsGauge(jdbc, registry);
+        return new PeriodicSample("unknown SMS", metrics.samplePeriod(), gauge::sample);
+    }
 
     @Bean
     SmsSender smsSender(TwilioProperties twilio, SandboxSmsStore sandboxSms, CamelContext camel,

@@ -1,5 +1,6 @@
 package io.financehub.webhook;
 
+import io.financehub.webhook.adapter.WebhookEventGauges;
 import io.financehub.platform.persistence.TransactionRunner;
 import io.financehub.platform.web.HttpAnswers;
 import io.financehub.webhook.adapter.CamelWebhookQueue;
@@ -19,6 +20,8 @@ import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import io.financehub.platform.metrics.MetricsProperties;
+import io.financehub.platform.metrics.PeriodicSample;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -81,6 +84,13 @@ public class WebhookConfiguration {
     @Bean
     WebhookMetrics webhookMetrics(MeterRegistry registry) {
         return new WebhookMetrics(registry);
+    }
+
+    /** Stored events by status and the backlog, read every sample period. */
+    @Bean
+    PeriodicSample webhookEventSample(JdbcTemplate jdbc, MeterRegistry registry, MetricsProperties metrics) {
+        WebhookEventGauges gauges = new WebhookEventGauges(jdbc, registry);
+        return new PeriodicSample("webhook events", metrics.samplePeriod(), gauges::sample);
     }
 
     /** The processing routes' idempotent-consumer store on {@code CAMEL_MESSAGEPROCESSED} (created by Flyway). */
