@@ -6,12 +6,12 @@ import io.financehub.event.adapter.JdbcDomainEventStore;
 import io.financehub.event.application.DomainEventOutbox;
 import io.financehub.event.application.DomainEventPublisher;
 import io.financehub.event.application.DomainEventStore;
-import io.financehub.platform.persistence.TransactionRunner;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import io.financehub.platform.metrics.MetricsProperties;
 import io.financehub.platform.metrics.PeriodicSample;
+import io.financehub.platform.persistence.TransactionRunner;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Clock;

@@ -1,11 +1,13 @@
 package io.financehub.webhook;
 
-import io.financehub.webhook.adapter.WebhookEventGauges;
+import io.financehub.platform.metrics.MetricsProperties;
+import io.financehub.platform.metrics.PeriodicSample;
 import io.financehub.platform.persistence.TransactionRunner;
 import io.financehub.platform.web.HttpAnswers;
 import io.financehub.webhook.adapter.CamelWebhookQueue;
 import io.financehub.webhook.adapter.ConflictSafeMessageIdRepository;
 import io.financehub.webhook.adapter.JdbcWebhookEventStore;
+import io.financehub.webhook.adapter.WebhookEventGauges;
 import io.financehub.webhook.adapter.WebhookIntake;
 import io.financehub.webhook.adapter.WebhookMetrics;
 import io.financehub.webhook.application.WebhookAdministrationService;
@@ -20,8 +22,6 @@ import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import io.financehub.platform.metrics.MetricsProperties;
-import io.financehub.platform.metrics.PeriodicSample;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;

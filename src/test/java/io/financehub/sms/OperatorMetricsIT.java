@@ -1,6 +1,7 @@
 package io.financehub.sms;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.financehub.platform.broker.ArtemisQueueStatistics;
 import io.financehub.platform.broker.QueueNames;
 import io.financehub.support.BrokerOutage;
 import io.financehub.support.HubClient;
@@ -26,6 +27,7 @@ import java.util.UUID;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -212,6 +214,17 @@ class OperatorMetricsIT extends LiveTwilioIntegrationBase {
         }
         assertThat(now.series("hub_broker_queue_messages")).as("a topic is no queue")
                 .doesNotContain(Map.of("queue", QueueNames.EVENTS));
+    }
+
+    @Test
+    void aQueueTheBrokerDoesNotKnowIsAnErrorNotAZero() {
+        ArtemisQueueStatistics statistics = new ArtemisQueueStatistics(connections, Duration.ofSeconds(5));
+
+        assertThat(statistics.read(List.of(QueueNames.sideEffects("sms"))).get(QueueNames.sideEffects("sms"))
+                .consumers()).isGreaterThanOrEqualTo(1);
+        assertThatThrownBy(() -> statistics.read(List.of("hub.no-such-queue")))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("the broker refused messageCount of hub.no-such-queue");
     }
 
     private void issue(String invoiceId, String phone) {

@@ -45,7 +45,11 @@ public class MeterSampler implements SmartLifecycle {
         try {
             sample.task().run();
         } catch (RuntimeException e) {
-            LOG.warn("could not sample {}; its meters keep their previous values: {}", sample.name(), e.toString());
+            if (!Thread.currentThread().isInterrupted()) {
+                // (interrupted: the hub is stopping, and the sample with it)
+                LOG.warn("could not sample {}; its meters keep their previous values: {}", sample.name(),
+                        e.toString());
+            }
         }
     }
 

@@ -1,9 +1,9 @@
 package io.financehub.ledger.adapter;
 
-import io.financehub.ledger.application.AccountingReconciliationQuery;
 import io.financehub.ledger.application.AccountingReconciliationQuery.LedgerUnreadableException;
-import io.financehub.ledger.application.ReconciliationReport;
+import io.financehub.ledger.application.AccountingReconciliationQuery;
 import io.financehub.ledger.application.ReconciliationReport.Problem;
+import io.financehub.ledger.application.ReconciliationReport;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import org.junit.jupiter.api.Test;
