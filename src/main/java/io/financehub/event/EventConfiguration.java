@@ -1,11 +1,15 @@
 package io.financehub.event;
 
+import io.financehub.event.adapter.DomainEventBacklogGauge;
 import io.financehub.event.adapter.JdbcDomainEventOutbox;
 import io.financehub.event.adapter.JdbcDomainEventStore;
 import io.financehub.event.application.DomainEventOutbox;
 import io.financehub.event.application.DomainEventPublisher;
 import io.financehub.event.application.DomainEventStore;
+import io.financehub.platform.metrics.MetricsProperties;
+import io.financehub.platform.metrics.PeriodicSample;
 import io.financehub.platform.persistence.TransactionRunner;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -33,5 +37,12 @@ public class EventConfiguration {
     @Bean
     DomainEventPublisher domainEventPublisher(DomainEventStore store, TransactionRunner tx, EventProperties events) {
         return new DomainEventPublisher(store, tx, events.batchSize(), events.claimLease());
+    }
+
+    /** {@code hub_outbox_backlog{kind="domain_events"}}, read every sample period. */
+    @Bean
+    PeriodicSample domainEventBacklogSample(JdbcTemplate jdbc, MeterRegistry registry, MetricsProperties metrics) {
+        DomainEventBacklogGauge gauge = new DomainEventBacklogGauge(jdbc, registry);
+        return new PeriodicSample("domain event backlog", metrics.samplePeriod(), gauge::sample);
     }
 }

@@ -5,9 +5,10 @@ import io.financehub.invoice.application.InvoiceRepository;
 import io.financehub.ledger.adapter.AccountingProperties;
 import io.financehub.ledger.adapter.HledgerLedger;
 import io.financehub.ledger.adapter.JdbcAccountingPostLog;
-import io.financehub.ledger.adapter.JdbcSandboxLedgerStore;
 import io.financehub.ledger.adapter.JdbcReconciliationReadModel;
+import io.financehub.ledger.adapter.JdbcSandboxLedgerStore;
 import io.financehub.ledger.adapter.LedgerHttpClient;
+import io.financehub.ledger.adapter.MeteredReconciliation;
 import io.financehub.ledger.adapter.SandboxAccountingLedger;
 import io.financehub.ledger.adapter.XeroLedger;
 import io.financehub.ledger.application.AccountingLedger;
@@ -18,10 +19,13 @@ import io.financehub.ledger.application.LedgerReconciliationService;
 import io.financehub.ledger.application.LedgerRepostService;
 import io.financehub.ledger.application.ReconciliationReadModel;
 import io.financehub.ledger.application.RepostLedgerEntryUseCase;
+import io.financehub.platform.metrics.MetricsProperties;
+import io.financehub.platform.metrics.PeriodicSample;
 import io.financehub.platform.persistence.TransactionRunner;
 import io.financehub.sideeffect.application.SideEffectDispatch;
 import io.financehub.sideeffect.application.SideEffectPolicy;
 import io.financehub.sideeffect.application.SideEffectRepository;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -80,8 +84,19 @@ public class LedgerConfiguration {
     @Bean
     AccountingReconciliationQuery accountingReconciliationQuery(ReconciliationReadModel readModel,
                                                                 AccountingLedger ledger, SideEffectPolicy policy,
-                                                                Clock clock) {
-        return new LedgerReconciliationService(readModel, ledger, policy, clock);
+                                                                Clock clock, MeterRegistry registry) {
+        return new MeteredReconciliation(new LedgerReconciliationService(readModel, ledger, policy, clock), registry);
+    }
+
+    /**
+     * The scheduled reconciliation behind {@code hub_reconciliation_differences}, every
+     * {@code HUB_METRICS_RECONCILIATION_PERIOD}; the first once the hub has run for a sample period, so a ledger
+     * still starting beside it is not read at once.
+     */
+    @Bean
+    PeriodicSample reconciliationSample(AccountingReconciliationQuery reconciliation, MetricsProperties metrics) {
+        return new PeriodicSample("reconciliation", metrics.samplePeriod(), metrics.reconciliationPeriod(),
+                reconciliation::reconcile);
     }
 
     @Bean

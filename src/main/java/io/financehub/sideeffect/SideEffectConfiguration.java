@@ -6,12 +6,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.financehub.event.application.DomainEventOutbox;
 import io.financehub.platform.broker.BrokerConfiguration;
+import io.financehub.platform.metrics.MetricsProperties;
+import io.financehub.platform.metrics.PeriodicSample;
 import io.financehub.platform.persistence.TransactionRunner;
 import io.financehub.sideeffect.adapter.BrokerDeadLetterListener;
 import io.financehub.sideeffect.adapter.CamelMessageRedelivery;
 import io.financehub.sideeffect.adapter.CamelSideEffectQueue;
 import io.financehub.sideeffect.adapter.JdbcDeadLetterStore;
+import io.financehub.sideeffect.adapter.JdbcSideEffectCensus;
 import io.financehub.sideeffect.adapter.JdbcSideEffectRepository;
+import io.financehub.sideeffect.adapter.SideEffectGauges;
+import io.financehub.sideeffect.adapter.VendorCallMetrics;
 import io.financehub.sideeffect.application.DeadLetterAdministration;
 import io.financehub.sideeffect.application.DeadLetterService;
 import io.financehub.sideeffect.application.DeadLetterStore;
@@ -24,17 +29,20 @@ import io.financehub.sideeffect.application.SideEffectPolicy;
 import io.financehub.sideeffect.application.SideEffectQueue;
 import io.financehub.sideeffect.application.SideEffectRepository;
 import io.financehub.sideeffect.application.UnknownOutcomeRetry;
+import io.financehub.sideeffect.application.VendorCallMeter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
+import org.springframework.jdbc.core.JdbcTemplate;
 import java.time.Clock;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Side effects: the claim → call → record executor every vendor call runs through, the hand-off to the queues, the
- * outbox relay, and the dead letters operators retry.
+ * outbox relay, the dead letters operators retry, and the meters of all of these.
  */
 @Configuration
 // adapters whose only constructor takes beans Spring already has (JdbcTemplate, ProducerTemplate)
@@ -75,8 +83,23 @@ public class SideEffectConfiguration {
     @Bean
     SideEffectExecutor sideEffectExecutor(SideEffectRepository sideEffects, SideEffectQueue queue,
                                           DeadLetterStore deadLetters, DomainEventOutbox events, TransactionRunner tx,
-                                          SideEffectPolicy policy, Clock clock, List<SideEffectHandler<?>> handlers) {
-        return new SideEffectExecutor(sideEffects, queue, deadLetters, events, tx, policy, clock, handlers);
+                                          SideEffectPolicy policy, Clock clock, VendorCallMeter vendorCalls,
+                                          List<SideEffectHandler<?>> handlers) {
+        return new SideEffectExecutor(sideEffects, queue, deadLetters, events, tx, policy, clock, vendorCalls,
+                handlers);
+    }
+
+    @Bean
+    VendorCallMeter vendorCallMeter(MeterRegistry registry, List<SideEffectHandler<?>> handlers) {
+        return new VendorCallMetrics(registry, handlers);
+    }
+
+    /** Side effects by channel and status, their ages, open dead letters and the backlog, read every sample period. */
+    @Bean
+    PeriodicSample sideEffectSample(MeterRegistry registry, JdbcTemplate jdbc, MetricsProperties metrics) {
+        SideEffectGauges gauges = new SideEffectGauges(registry);
+        JdbcSideEffectCensus census = new JdbcSideEffectCensus(jdbc);
+        return new PeriodicSample("side effects", metrics.samplePeriod(), () -> gauges.update(census.read()));
     }
 
     /** Named for the {@code outbox-relay} route. */

@@ -3,6 +3,8 @@ package io.financehub.sms;
 import io.financehub.event.application.DomainEventOutbox;
 import io.financehub.invoice.application.InvoiceRepository;
 import io.financehub.platform.config.HubProperties;
+import io.financehub.platform.metrics.MetricsProperties;
+import io.financehub.platform.metrics.PeriodicSample;
 import io.financehub.platform.persistence.TransactionRunner;
 import io.financehub.sideeffect.application.SideEffectDispatch;
 import io.financehub.sideeffect.application.SideEffectRepository;
@@ -19,6 +21,7 @@ import io.financehub.sms.adapter.TwilioFormStatusReader;
 import io.financehub.sms.adapter.TwilioProperties;
 import io.financehub.sms.adapter.TwilioSignatureVerifier;
 import io.financehub.sms.adapter.TwilioSmsSender;
+import io.financehub.sms.adapter.UnknownSmsGauge;
 import io.financehub.sms.application.SmsDeadLetterRetry;
 import io.financehub.sms.application.SmsDeliveryLog;
 import io.financehub.sms.application.SmsDeliveryService;
@@ -33,6 +36,7 @@ import io.financehub.sms.application.SmsStatusCallbackReader;
 import io.financehub.sms.application.SmsTemplates;
 import io.financehub.sms.application.TwilioWebhookSource;
 import io.financehub.webhook.application.WebhookPaths;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.slf4j.Logger;
@@ -43,6 +47,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.Resource;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -69,6 +74,13 @@ import java.util.function.Supplier;
 public class SmsConfiguration {
 
     private static final Logger LOG = LoggerFactory.getLogger(SmsConfiguration.class);
+
+    /** {@code hub_sms_unknown}, read every sample period. */
+    @Bean
+    PeriodicSample unknownSmsSample(JdbcTemplate jdbc, MeterRegistry registry, MetricsProperties metrics) {
+        UnknownSmsGauge gauge = new UnknownSmsGauge(jdbc, registry);
+        return new PeriodicSample("unknown SMS", metrics.samplePeriod(), gauge::sample);
+    }
 
     @Bean
     SmsSender smsSender(TwilioProperties twilio, SandboxSmsStore sandboxSms, CamelContext camel,

@@ -1,10 +1,13 @@
 package io.financehub.webhook;
 
+import io.financehub.platform.metrics.MetricsProperties;
+import io.financehub.platform.metrics.PeriodicSample;
 import io.financehub.platform.persistence.TransactionRunner;
 import io.financehub.platform.web.HttpAnswers;
 import io.financehub.webhook.adapter.CamelWebhookQueue;
 import io.financehub.webhook.adapter.ConflictSafeMessageIdRepository;
 import io.financehub.webhook.adapter.JdbcWebhookEventStore;
+import io.financehub.webhook.adapter.WebhookEventGauges;
 import io.financehub.webhook.adapter.WebhookIntake;
 import io.financehub.webhook.adapter.WebhookMetrics;
 import io.financehub.webhook.application.WebhookAdministrationService;
@@ -81,6 +84,13 @@ public class WebhookConfiguration {
     @Bean
     WebhookMetrics webhookMetrics(MeterRegistry registry) {
         return new WebhookMetrics(registry);
+    }
+
+    /** Stored events by status and the backlog, read every sample period. */
+    @Bean
+    PeriodicSample webhookEventSample(JdbcTemplate jdbc, MeterRegistry registry, MetricsProperties metrics) {
+        WebhookEventGauges gauges = new WebhookEventGauges(jdbc, registry);
+        return new PeriodicSample("webhook events", metrics.samplePeriod(), gauges::sample);
     }
 
     /** The processing routes' idempotent-consumer store on {@code CAMEL_MESSAGEPROCESSED} (created by Flyway). */

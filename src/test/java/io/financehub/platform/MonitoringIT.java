@@ -1,5 +1,7 @@
 package io.financehub.platform;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.financehub.support.HubClient;
 import io.financehub.support.HubIntegrationBase;
 import org.junit.jupiter.api.Test;
@@ -74,5 +76,26 @@ class MonitoringIT extends HubIntegrationBase {
 
         assertThat(metrics.statusCode()).isEqualTo(200);
         assertThat(metrics.body()).contains("camel_", "routeId=\"payments-worker\"");
+    }
+
+    @Test
+    void infoShowsTheBuildAndTheGitCommitToViewersAndUp() throws Exception {
+        assertThat(hub().get("/actuator/info", Map.of()).statusCode()).isEqualTo(401);
+        assertThat(hub().get("/actuator/info", Map.of("Authorization", HubClient.basic(METRICS_USER,
+                METRICS_PASSWORD))).statusCode()).as("the scrape account reads metrics only").isEqualTo(403);
+
+        HttpResponse<String> info = hub().get("/actuator/info", Map.of("Authorization",
+                HubClient.basic(VIEWER_USER, VIEWER_PASSWORD)));
+
+        assertThat(info.statusCode()).isEqualTo(200);
+        JsonNode body = new ObjectMapper().readTree(info.body());
+        assertThat(body.path("build").path("version").asText()).isNotBlank();
+        assertThat(body.path("build").path("artifact").asText()).isEqualTo("finance-integration-hub");
+        // built from this repository's clone: the commit, its branch and time (docs/metrics.md)
+        assertThat(body.path("git").path("commit").path("id").path("full").asText()).matches("[0-9a-f]{40}");
+        assertThat(body.path("git").path("commit").path("id").path("abbrev").asText()).isNotBlank();
+        assertThat(body.path("git").path("commit").path("time").asText()).isNotBlank();
+        assertThat(body.path("git").path("branch").asText()).isNotBlank();
+        assertThat(hub().get("/actuator/info", ADMIN).statusCode()).isEqualTo(200);
     }
 }

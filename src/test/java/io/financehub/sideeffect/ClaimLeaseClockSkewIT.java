@@ -161,6 +161,11 @@ class ClaimLeaseClockSkewIT {
             }
 
             @Override
+            public String vendor() {
+                return "clock-skew-vendor";
+            }
+
+            @Override
             public Invoice subject(SideEffect effect) {
                 return invoices.subjectOf(effect);
             }
@@ -192,7 +197,8 @@ class ClaimLeaseClockSkewIT {
             }
         };
         return new SideEffectExecutor(sideEffects, queue(), new JdbcDeadLetterStore(db.jdbc()),
-                new io.financehub.event.application.RecordingOutbox(), new SpringTransactionRunner(db.transactions()), POLICY, clock, List.of(handler));
+                new io.financehub.event.application.RecordingOutbox(), new SpringTransactionRunner(db.transactions()), POLICY, clock,
+                (vendorName, operation, call) -> call.get(), List.of(handler));
     }
 
     private SideEffectQueue queue() {

@@ -25,6 +25,11 @@ public class FlowCallHandler implements SideEffectHandler<FlowCall> {
     }
 
     @Override
+    public String vendor() {
+        return "flow";
+    }
+
+    @Override
     public Set<SideEffectAction> actions() {
         return Set.of(SideEffectAction.FLOW_CALL);
     }

@@ -80,6 +80,11 @@ public class HledgerLedger implements AccountingLedger {
     }
 
     @Override
+    public String vendor() {
+        return "hledger";
+    }
+
+    @Override
     public String kind() {
         return "hledger";
     }

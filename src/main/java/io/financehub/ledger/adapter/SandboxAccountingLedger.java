@@ -23,6 +23,11 @@ public class SandboxAccountingLedger implements AccountingLedger {
     }
 
     @Override
+    public String vendor() {
+        return "sandbox-ledger";
+    }
+
+    @Override
     public String kind() {
         return "sandbox";
     }

@@ -53,6 +53,11 @@ public class XeroLedger implements AccountingLedger {
     }
 
     @Override
+    public String vendor() {
+        return "xero";
+    }
+
+    @Override
     public String kind() {
         return "xero";
     }

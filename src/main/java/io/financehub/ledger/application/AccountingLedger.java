@@ -14,6 +14,12 @@ public interface AccountingLedger {
     String kind();
 
     /**
+     * The vendor's name in the meters: {@code hledger}, {@code xero}, or {@code sandbox-ledger} for the in-process
+     * sandbox (a plain {@code sandbox} would not say which vendor it stands in for).
+     */
+    String vendor();
+
+    /**
      * Posts the entry. Implementations send the entry's idempotency key where the ledger supports one; where it
      * does not, {@link #findPosted} is how a retry avoids posting twice. Never throws for ledger errors.
      */

@@ -50,6 +50,11 @@ public class LedgerPostingHandler implements SideEffectHandler<Invoice> {
     }
 
     @Override
+    public String vendor() {
+        return ledger.vendor();
+    }
+
+    @Override
     public Set<SideEffectAction> actions() {
         return Set.of(SideEffectAction.POST_INVOICE, SideEffectAction.POST_PAYMENT, SideEffectAction.POST_REFUND);
     }

@@ -17,6 +17,11 @@ import java.util.Optional;
 public class SandboxPaymentGateway implements PaymentGateway {
 
     @Override
+    public String vendor() {
+        return "sandbox-stripe";
+    }
+
+    @Override
     public VendorOutcome createPaymentIntent(PaymentIntentRequest request) {
         String id = "pi_sandbox_" + digest(request.idempotencyKey()).substring(0, 24);
         String requestText = "POST /v1/payment_intents amount=" + request.amount().amountMinor() + "&currency="

@@ -45,6 +45,11 @@ public class StripePaymentGateway implements PaymentGateway {
     }
 
     @Override
+    public String vendor() {
+        return "stripe";
+    }
+
+    @Override
     public VendorOutcome createPaymentIntent(PaymentIntentRequest request) {
         PaymentIntentCreateParams params = params(request);
         String requestText = describe(params, request.idempotencyKey());

@@ -8,6 +8,9 @@ import java.util.Optional;
 /** Takes payments for invoices. Implementations must pass {@code idempotencyKey} to the vendor. */
 public interface PaymentGateway {
 
+    /** The vendor's name in the meters: {@code stripe}, or {@code sandbox-stripe} for the in-process sandbox. */
+    String vendor();
+
     /**
      * Creates a payment intent for the invoice. Calling it again with the same key must not create a second
      * one: the vendor answers with the first result.

@@ -42,6 +42,11 @@ public class PaymentIntentHandler implements SideEffectHandler<Invoice> {
     }
 
     @Override
+    public String vendor() {
+        return gateway.vendor();
+    }
+
+    @Override
     public Set<SideEffectAction> actions() {
         return Set.of(SideEffectAction.CREATE_PAYMENT_INTENT);
     }

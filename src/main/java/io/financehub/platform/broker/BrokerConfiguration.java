@@ -1,5 +1,10 @@
 package io.financehub.platform.broker;
 
+import io.financehub.platform.metrics.MetricsProperties;
+import io.financehub.platform.metrics.PeriodicSample;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.jms.ConnectionFactory;
+import java.time.Duration;
 import org.apache.activemq.artemis.api.core.QueueConfiguration;
 import org.apache.activemq.artemis.api.core.RoutingType;
 import org.apache.activemq.artemis.api.core.SimpleString;
@@ -87,6 +92,18 @@ public class BrokerConfiguration {
                 return bean;
             }
         };
+    }
+
+    /**
+     * Queue depth and consumers of every hub queue, read from the broker (embedded or external) every sample
+     * period.
+     */
+    @Bean
+    PeriodicSample brokerQueueSample(ConnectionFactory connections, MeterRegistry registry,
+                                     MetricsProperties metrics) {
+        BrokerQueueGauges gauges = new BrokerQueueGauges(new ArtemisQueueStatistics(connections,
+                Duration.ofSeconds(5)), registry);
+        return new PeriodicSample("broker queues", metrics.samplePeriod(), gauges::sample);
     }
 
     /** Only created with the embedded broker: an external one has credentials of its own. */

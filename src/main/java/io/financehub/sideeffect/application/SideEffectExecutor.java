@@ -39,11 +39,12 @@ public class SideEffectExecutor {
     private final TransactionRunner tx;
     private final SideEffectPolicy policy;
     private final Clock clock;
+    private final VendorCallMeter meter;
     private final Map<SideEffectAction, SideEffectHandler<?>> handlers = new EnumMap<>(SideEffectAction.class);
 
     public SideEffectExecutor(SideEffectRepository sideEffects, SideEffectQueue queue, DeadLetterStore deadLetters,
                               DomainEventOutbox events, TransactionRunner tx, SideEffectPolicy policy, Clock clock,
-                              List<? extends SideEffectHandler<?>> handlerList) {
+                              VendorCallMeter meter, List<? extends SideEffectHandler<?>> handlerList) {
         this.sideEffects = sideEffects;
         this.queue = queue;
         this.deadLetters = deadLetters;
@@ -51,6 +52,7 @@ public class SideEffectExecutor {
         this.tx = tx;
         this.policy = policy;
         this.clock = clock;
+        this.meter = meter;
         for (SideEffectHandler<?> handler : handlerList) {
             handler.actions().forEach(action -> {
                 if (handlers.put(action, handler) != null) {
@@ -97,15 +99,18 @@ public class SideEffectExecutor {
         return record(handler, effect, subject, outcome);
     }
 
+    /** The vendor call, measured here, where every side effect's call passes. */
     private <S> VendorOutcome call(SideEffectHandler<S> handler, ClaimKind kind, SideEffect effect, S subject) {
-        try {
-            return kind == ClaimKind.TAKEOVER ? handler.resume(effect, subject) : handler.perform(effect, subject);
-        } catch (RuntimeException e) {
-            // an adapter bug or an unexpected client error: whether the request left is not known
-            LOG.warn("side effect {} failed unexpectedly", effect.key(), e);
-            return new VendorOutcome.Unknown(e.getClass().getSimpleName() + ": " + e.getMessage(),
-                    VendorExchange.requestOnly(null));
-        }
+        return meter.measure(handler.vendor(), effect.key().actionName(), () -> {
+            try {
+                return kind == ClaimKind.TAKEOVER ? handler.resume(effect, subject) : handler.perform(effect, subject);
+            } catch (RuntimeException e) {
+                // an adapter bug or an unexpected client error: whether the request left is not known
+                LOG.warn("side effect {} failed unexpectedly", effect.key(), e);
+                return new VendorOutcome.Unknown(e.getClass().getSimpleName() + ": " + e.getMessage(),
+                        VendorExchange.requestOnly(null));
+            }
+        });
     }
 
     private <S> String record(SideEffectHandler<S> handler, SideEffect effect, S subject, VendorOutcome outcome) {

@@ -20,6 +20,13 @@ public interface SideEffectHandler<S> {
     Set<SideEffectAction> actions();
 
     /**
+     * The vendor this handler calls, as the {@code vendor} tag of {@code hub_vendor_calls_seconds} names it:
+     * {@code stripe}, {@code twilio}, {@code hledger}, {@code xero}, a sandbox ({@code sandbox-stripe},
+     * {@code sandbox-twilio}, {@code sandbox-ledger}), or {@code flow} for flows' calls.
+     */
+    String vendor();
+
+    /**
      * Reads what {@code effect} acts on. Called once per execution, before the claim and outside any transaction.
      *
      * @throws IllegalStateException when it is gone: a side effect is only ever created with its subject

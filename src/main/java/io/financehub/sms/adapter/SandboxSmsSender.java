@@ -54,6 +54,11 @@ public class SandboxSmsSender implements SmsSender {
     }
 
     @Override
+    public String vendor() {
+        return "sandbox-twilio";
+    }
+
+    @Override
     public VendorOutcome send(SmsRequest request) {
         String requestText = "POST /2010-04-01/Accounts/ACsandbox/Messages.json To=" + PhoneNumber.mask(request.to())
                 + " StatusCallback=" + request.statusCallbackUrl();

@@ -94,6 +94,11 @@ public class TwilioSmsSender implements SmsSender {
     }
 
     @Override
+    public String vendor() {
+        return "twilio";
+    }
+
+    @Override
     public VendorOutcome send(SmsRequest request) {
         String requestLine = "POST /2010-04-01/Accounts/" + properties.accountSid() + "/Messages.json To="
                 + masked(request.to()) + " From=" + properties.from()

@@ -46,6 +46,11 @@ public class SmsNotificationHandler implements SideEffectHandler<Invoice> {
     }
 
     @Override
+    public String vendor() {
+        return sender.vendor();
+    }
+
+    @Override
     public Set<SideEffectAction> actions() {
         return Set.of(SideEffectAction.SMS_INVOICE_ISSUED, SideEffectAction.SMS_PAYMENT_RECEIPT,
                 SideEffectAction.SMS_PAYMENT_FAILED, SideEffectAction.SMS_REFUND);

@@ -7,6 +7,9 @@ import java.util.List;
 /** Sends text messages. The vendor has no idempotency: the hub calls {@link #send} at most once per key. */
 public interface SmsSender {
 
+    /** The vendor's name in the meters: {@code twilio}, or {@code sandbox-twilio} for the in-process sandbox. */
+    String vendor();
+
     /**
      * Sends one message, in one request: an implementation never retries by itself, because a retried request can
      * send the message twice. Vendor errors come back as the outcome, never as an exception.

@@ -219,6 +219,11 @@ class LedgerPostingHandlerTest {
         VendorOutcome answer = new VendorOutcome.Succeeded("ref", new VendorExchange("req", "201", 201));
 
         @Override
+        public String vendor() {
+            return "fake-ledger";
+        }
+
+        @Override
         public Duration lookupDelay() {
             return lookupDelay;
         }

@@ -61,6 +61,11 @@ abstract class LedgerReconciliationBase {
             }
 
             @Override
+            public String vendor() {
+                return "fake";
+            }
+
+            @Override
             public VendorOutcome post(JournalEntry entry) {
                 throw new UnsupportedOperationException("reconciliation never posts");
             }

@@ -98,6 +98,11 @@ class PaymentIntentHandlerTest {
         boolean searchFails;
 
         @Override
+        public String vendor() {
+            return "fake-stripe";
+        }
+
+        @Override
         public Optional<String> findPaymentIntent(String invoiceId) {
             searches.add(invoiceId);
             if (searchFails) {

@@ -2,6 +2,7 @@ package io.financehub.platform.broker;
 
 import io.financehub.support.HubClient;
 import io.financehub.support.HubIntegrationBase;
+import io.financehub.support.PrometheusScrape;
 import io.financehub.support.StandaloneArtemis;
 import jakarta.jms.Connection;
 import jakarta.jms.ConnectionFactory;
@@ -48,6 +49,7 @@ class ExternalBrokerIT extends HubIntegrationBase {
         registry.add("hub.broker.url", broker::url);
         registry.add("hub.broker.user", () -> StandaloneArtemis.USER);
         registry.add("hub.broker.password", () -> StandaloneArtemis.PASSWORD);
+        registry.add("hub.metrics.sample-period", () -> "250ms");
     }
 
     @Test
@@ -82,5 +84,27 @@ class ExternalBrokerIT extends HubIntegrationBase {
     void theExternalBrokerRefusesClientsWithoutItsLogin() {
         assertThatThrownBy(() -> new ActiveMQConnectionFactory(broker.url()).createConnection().close())
                 .isInstanceOf(JMSSecurityException.class);
+    }
+
+    /** Through the broker's management address, with the hub's own broker login (Artemis' default role has manage). */
+    @Test
+    void queueDepthAndConsumersAreReadFromTheExternalBroker() throws Exception {
+        try (Connection connection = new ActiveMQConnectionFactory(broker.url())
+                .createConnection(StandaloneArtemis.USER, StandaloneArtemis.PASSWORD)) {
+            Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
+            MessageProducer producer = session.createProducer(session.createQueue(
+                    QueueNames.INVOICE_COMMANDS_REJECTED));
+            producer.send(session.createTextMessage("{\"rejected\":true}"));
+        }
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            PrometheusScrape scrape = PrometheusScrape.of(hub());
+            assertThat(scrape.value("hub_broker_queue_messages", "queue", QueueNames.INVOICE_COMMANDS_REJECTED))
+                    .isGreaterThanOrEqualTo(1);
+            assertThat(scrape.value("hub_broker_queue_consumers", "queue", QueueNames.sideEffects("payments")))
+                    .as("the hub's payment workers").isGreaterThanOrEqualTo(1);
+            assertThat(scrape.value("hub_broker_queue_consumers", "queue", QueueNames.INVOICE_COMMANDS_REJECTED))
+                    .isZero();
+        });
     }
 }

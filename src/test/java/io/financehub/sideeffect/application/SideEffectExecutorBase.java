@@ -33,6 +33,8 @@ abstract class SideEffectExecutorBase {
     final List<DeadLetterStore.NewDeadLetter> deadLetters = new ArrayList<>();
     final ScriptedHandler handler = new ScriptedHandler();
     final RecordingOutbox events = new RecordingOutbox();
+    /** every measured vendor call: vendor, operation and the outcome's summary */
+    final List<String> measured = new ArrayList<>();
     SideEffectExecutor executor;
     MutableClock clock;
 
@@ -58,8 +60,13 @@ abstract class SideEffectExecutorBase {
                 return "queue." + channel;
             }
         };
+        VendorCallMeter meter = (vendor, operation, call) -> {
+            VendorOutcome outcome = call.get();
+            measured.add(vendor + " " + operation + " " + outcome.summary());
+            return outcome;
+        };
         executor = new SideEffectExecutor(sideEffects, queue, deadLetterStore(), events, new DirectTransactions(),
-                policy, clock, List.of(handler));
+                policy, clock, meter, List.of(handler));
         sideEffects.createIfAbsent(IdempotencyKey.parse(KEY), Map.of(), T0);
     }
 
@@ -121,6 +128,11 @@ abstract class SideEffectExecutorBase {
         @Override
         public Set<SideEffectAction> actions() {
             return Set.of(SideEffectAction.CREATE_PAYMENT_INTENT);
+        }
+
+        @Override
+        public String vendor() {
+            return "scripted";
         }
 
         @Override

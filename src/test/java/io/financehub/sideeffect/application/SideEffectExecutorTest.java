@@ -100,5 +100,20 @@ class SideEffectExecutorTest extends SideEffectExecutorBase {
         handler.throwOnCall = true;
 
         assertThat(executor.execute(KEY)).isEqualTo("unknown");
+        assertThat(measured).as("measured like any call, as an unknown outcome")
+                .containsExactly("scripted create-payment-intent outcome unknown: IllegalStateException: socket closed");
+    }
+
+    @Test
+    void everyVendorCallIsMeasuredUnderTheHandlersVendorAndTheKeysAction() {
+        handler.script.add(new VendorOutcome.Retryable("429", null, exchange()));
+        handler.script.add(new VendorOutcome.Succeeded("pi_1", exchange()));
+
+        executor.execute(KEY);
+        executor.execute(KEY);
+        executor.execute(KEY);
+
+        assertThat(measured).as("the settled third delivery calls no vendor").containsExactly(
+                "scripted create-payment-intent retryable: 429", "scripted create-payment-intent succeeded");
     }
 }

@@ -93,6 +93,11 @@ class SmsNotificationHandlerTest {
         int sends;
 
         @Override
+        public String vendor() {
+            return "fake-sms";
+        }
+
+        @Override
         public VendorOutcome send(SmsRequest request) {
             sends++;
             throw new AssertionError("a takeover never sends");

@@ -1,0 +1,19 @@
+package io.financehub.platform.metrics;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.util.List;
+
+/**
+ * The scheduler behind the sampled gauges. The gauges themselves belong to the capability they describe, which
+ * declares its {@link PeriodicSample} beans.
+ */
+@Configuration
+public class MetricsConfiguration {
+
+    @Bean
+    MeterSampler meterSampler(List<PeriodicSample> samples) {
+        return new MeterSampler(samples);
+    }
+}
