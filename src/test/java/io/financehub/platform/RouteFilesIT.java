@@ -39,6 +39,14 @@ class RouteFilesIT extends HubIntegrationBase {
     @Autowired
     CamelContext camel;
 
+    /** hawtio and JMX show route ids: none may be one Camel made up ({@code route1}) for a route nobody named. */
+    @Test
+    void everyRouteTheHubRunsHasAKebabCaseIdOfItsOwn() {
+        assertThat(camel.getRoutes()).isNotEmpty().allSatisfy(route -> assertThat(route.getRouteId())
+                .as("id of the route from %s", route.getEndpoint().getEndpointUri())
+                .matches("[a-z0-9]+(-[a-z0-9]+)*").doesNotMatch("route[0-9]+"));
+    }
+
     @Test
     void everyRouteInEveryFileIsLoadedAndStarted() throws IOException {
         List<Path> files = routeFiles();
