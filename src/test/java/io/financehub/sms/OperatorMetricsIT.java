@@ -51,8 +51,8 @@ class OperatorMetricsIT extends LiveTwilioIntegrationBase {
     @Test
     void sideEffectsDeadLettersUnknownSmsAndVendorCallsAreWhatTheTablesHold() {
         PrometheusScrape before = scrape();
-        String delivered = "+15550000201";
-        String refused = "+15550000202";
+        String delivered = "+15550000401";
+        String refused = "+15550000402";
         TWILIO.stubFor(send(delivered).willReturn(created("SM201")));
         TWILIO.stubFor(send(refused).willReturn(aResponse().withStatus(400)
                 .withHeader("Content-Type", "application/json")
@@ -64,7 +64,7 @@ class OperatorMetricsIT extends LiveTwilioIntegrationBase {
         issue(invoices.get(1), refused);
         awaitSideEffect(invoices.get(0) + ":sms-invoice-issued", "succeeded");
         awaitSideEffect(invoices.get(1) + ":sms-invoice-issued", "failed");
-        unknownSms(invoices.get(2), "+15550000203");
+        unknownSms(invoices.get(2), "+15550000403");
         awaitSettled(invoices);
 
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
