@@ -41,6 +41,11 @@ public enum TestDatabase {
         registry.add("spring.datasource.password", () -> "");
         registry.add("spring.flyway.schemas", () -> schema);
         registry.add("spring.datasource.hikari.maximum-pool-size", () -> 10);
+        // Spring keeps up to 32 test contexts alive; with Hikari's default minimum-idle (= the pool size) each would
+        // hold 10 connections and a few dozen contexts exhaust PostgreSQL's 100 ("sorry, too many clients already").
+        // A context not in use shrinks to one connection after 10 s.
+        registry.add("spring.datasource.hikari.minimum-idle", () -> 1);
+        registry.add("spring.datasource.hikari.idle-timeout", () -> "10s");
     }
 
     /** A fresh, empty schema on the test PostgreSQL (the previous run's are dropped first). */
