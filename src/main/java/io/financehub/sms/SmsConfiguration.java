@@ -5,6 +5,7 @@ import io.financehub.invoice.application.InvoiceRepository;
 import io.financehub.platform.config.HubProperties;
 import io.financehub.platform.metrics.MetricsProperties;
 import io.financehub.platform.metrics.PeriodicSample;
+import io.financehub.platform.metrics.RecoveryMetrics;
 import io.financehub.platform.persistence.TransactionRunner;
 import io.financehub.sideeffect.application.SideEffectDispatch;
 import io.financehub.sideeffect.application.SideEffectRepository;
@@ -13,12 +14,16 @@ import io.financehub.sms.adapter.JdbcSmsDeliveryLog;
 import io.financehub.sms.adapter.JdbcSmsMessageDirectory;
 import io.financehub.sms.adapter.JdbcSmsMessageLog;
 import io.financehub.sms.adapter.JdbcSmsOperatorActionLog;
+import io.financehub.sms.adapter.JdbcUnsettledSmsLog;
+import io.financehub.sms.adapter.MeteredSmsSettlement;
 import io.financehub.sms.adapter.PropertiesSmsTemplates;
 import io.financehub.sms.adapter.SandboxSmsSender;
 import io.financehub.sms.adapter.SandboxSmsStatusCallbacks;
 import io.financehub.sms.adapter.SandboxSmsStore;
 import io.financehub.sms.adapter.TwilioFormStatusReader;
+import io.financehub.sms.adapter.TwilioMessageFetch;
 import io.financehub.sms.adapter.TwilioProperties;
+import io.financehub.sms.adapter.TwilioSettlementProperties;
 import io.financehub.sms.adapter.TwilioSignatureVerifier;
 import io.financehub.sms.adapter.TwilioSmsSender;
 import io.financehub.sms.adapter.UnknownSmsGauge;
@@ -32,9 +37,11 @@ import io.financehub.sms.application.SmsMessageService;
 import io.financehub.sms.application.SmsNotificationHandler;
 import io.financehub.sms.application.SmsOperatorActionLog;
 import io.financehub.sms.application.SmsSender;
+import io.financehub.sms.application.SmsSettlement;
 import io.financehub.sms.application.SmsStatusCallbackReader;
 import io.financehub.sms.application.SmsTemplates;
 import io.financehub.sms.application.TwilioWebhookSource;
+import io.financehub.webhook.application.WebhookIngestionService;
 import io.financehub.webhook.application.WebhookPaths;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.CamelContext;
@@ -60,7 +67,8 @@ import java.util.function.Supplier;
 /**
  * SMS: the notification side effect on Twilio or the in-process sandbox (chosen by {@code HUB_TWILIO_MODE}), its
  * templates, delivery statuses, operators' reconciliation of messages, Twilio's status callbacks (the
- * {@link TwilioWebhookSource} the webhook capability ingests and processes) and the sandbox's imitation of them.
+ * {@link TwilioWebhookSource} the webhook capability ingests and processes), the sandbox's imitation of them, and
+ * the settlement with Twilio of messages whose status callback never came.
  */
 @Configuration
 // adapters whose only constructor takes beans Spring already has (JdbcTemplate, ProducerTemplate)
@@ -141,6 +149,17 @@ public class SmsConfiguration {
                                                       SmsOperatorActionLog actions, TransactionRunner tx,
                                                       Clock clock) {
         return new SmsMessageService(messages, sender, sideEffects, dispatch, actions, tx, clock);
+    }
+
+    /** Named for the {@code twilio-sms-settlement} timer route; also behind {@code POST /admin/recovery/twilio}. */
+    @Bean
+    MeteredSmsSettlement smsSettlement(ProducerTemplate producer, JdbcTemplate jdbc, TwilioProperties twilio,
+                                       TwilioSettlementProperties settings, WebhookIngestionService ingestion,
+                                       RecoveryMetrics metrics, Clock clock) {
+        SmsSettlement settlement = new SmsSettlement(new JdbcUnsettledSmsLog(jdbc),
+                new TwilioMessageFetch(producer, twilio), ingestion, clock, settings.settleAfter(),
+                settings.batchSize());
+        return new MeteredSmsSettlement(settlement, metrics, twilio.live(), settings.enabled());
     }
 
     /** The lookup-first retry the dead letters of unknown SMS take. */

@@ -20,10 +20,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The Twilio routes: {@code twilio-send-sms} turns the adapter's recipient, sender, body and callback into
  * camel-twilio's headers for {@code twilio://message/creator}; {@code twilio-lookup-sms} asks
- * {@code twilio://message/reader} for one recipient's messages, with DateSent> only when the adapter gives one.
+ * {@code twilio://message/reader} for one recipient's messages, with DateSent> only when the adapter gives one;
+ * {@code twilio-fetch-sms} asks {@code twilio://message/fetcher} for one message of the account.
  */
 @TestPropertySource(properties = "camel.main.routes-include-pattern=file:routes/vendor-calls.camel.yaml,"
-        + "file:routes/twilio-send-sms.camel.yaml,file:routes/twilio-lookup-sms.camel.yaml")
+        + "file:routes/twilio-send-sms.camel.yaml,file:routes/twilio-lookup-sms.camel.yaml,"
+        + "file:routes/twilio-fetch-sms.camel.yaml")
 class TwilioRoutesTest extends RouteTestBase {
 
     static final PhoneNumber TO = new PhoneNumber("+15551234567");
@@ -35,7 +37,8 @@ class TwilioRoutesTest extends RouteTestBase {
         component.setRestClient(new TwilioRestClient.Builder("ACtest", "token").build());
         camel.addComponent("twilio", component);
         return Map.of("twilio-send-sms", a -> a.mockEndpointsAndSkip("twilio*"),
-                "twilio-lookup-sms", a -> a.mockEndpointsAndSkip("twilio*"));
+                "twilio-lookup-sms", a -> a.mockEndpointsAndSkip("twilio*"),
+                "twilio-fetch-sms", a -> a.mockEndpointsAndSkip("twilio*"));
     }
 
     @Test
@@ -82,5 +85,20 @@ class TwilioRoutesTest extends RouteTestBase {
         assertThat(first).containsEntry("CamelTwilioPathAccountSid", "ACtest").containsEntry("CamelTwilioTo", TO)
                 .containsEntry("CamelTwilioPageSize", 200L).containsEntry("CamelTwilioDateSentAfter", since);
         assertThat(second).containsEntry("CamelTwilioTo", TO).doesNotContainKey("CamelTwilioDateSentAfter");
+    }
+
+    @Test
+    void fetchAsksForOneMessageOfTheAccount() throws Exception {
+        MockEndpoint twilio = endpoint(MockEndpoint.class, "message/fetcher");
+        twilio.expectedMessageCount(1);
+        twilio.expectedHeaderReceived("CamelTwilioPathAccountSid", "ACtest");
+        twilio.expectedHeaderReceived("CamelTwilioPathSid", "SM123");
+
+        producer.send("direct:twilio-fetch-sms", e -> {
+            e.getIn().setHeader("smsAccountSid", "ACtest");
+            e.getIn().setHeader("smsMessageSid", "SM123");
+        });
+
+        twilio.assertIsSatisfied(5_000);
     }
 }

@@ -55,11 +55,11 @@ public class JdbcTimelineReadModel implements TimelineReadModel {
 
     @Override
     public List<InvoiceTimeline.WebhookEntry> webhookEvents(String invoiceId) {
-        return jdbc.query("SELECT provider, event_id, type, status, received_at, processed_at FROM webhook_events "
+        return jdbc.query("SELECT provider, event_id, type, status, received_at, processed_at, source FROM webhook_events "
                         + "WHERE invoice_id = ? ORDER BY received_at, id",
                 (rs, i) -> new InvoiceTimeline.WebhookEntry(rs.getString("provider"), rs.getString("event_id"),
                         rs.getString("type"), rs.getString("status"), SqlTime.read(rs, "received_at"),
-                        SqlTime.read(rs, "processed_at")), invoiceId);
+                        SqlTime.read(rs, "processed_at"), rs.getString("source")), invoiceId);
     }
 
     @Override

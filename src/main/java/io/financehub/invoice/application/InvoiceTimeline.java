@@ -21,7 +21,8 @@ public record InvoiceTimeline(String invoiceId, String status, String currency, 
                                 Integer httpStatus, String detail, Instant createdAt, Instant completedAt) {
     }
 
+    /** {@code source}: {@code webhook} (delivered) or {@code recovered} (read from the vendor's API). */
     public record WebhookEntry(String provider, String eventId, String type, String status, Instant receivedAt,
-                               Instant processedAt) {
+                               Instant processedAt, String source) {
     }
 }

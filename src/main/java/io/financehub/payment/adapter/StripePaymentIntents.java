@@ -29,17 +29,25 @@ public class StripePaymentIntents {
 
     /** The live client for {@code properties}. */
     public static StripePaymentIntents live(StripeProperties properties) {
+        return new StripePaymentIntents(liveClient(properties));
+    }
+
+    /**
+     * The hub's stripe-java client for {@code properties}: {@code apiBase}, the timeouts, no network retries of its
+     * own, the pooled JDK HTTP client. Shared with {@link StripeEvents}.
+     */
+    static StripeClient liveClient(StripeProperties properties) {
         if (properties.apiKey() == null || properties.apiKey().isBlank()) {
             throw new IllegalStateException("HUB_STRIPE_MODE=live needs HUB_STRIPE_API_KEY");
         }
-        return new StripePaymentIntents(StripeClient.builder()
+        return StripeClient.builder()
                 .setApiKey(properties.apiKey())
                 .setApiBase(properties.apiBase().replaceAll("/+$", ""))
                 .setConnectTimeout(millis(properties.connectTimeout()))
                 .setReadTimeout(millis(properties.readTimeout()))
                 .setMaxNetworkRetries(0)
                 .setHttpClient(new JdkStripeHttpClient(properties.connectTimeout(), properties.readTimeout()))
-                .build());
+                .build();
     }
 
     /** HUB_STRIPE_MODE=sandbox: the sandbox gateway answers; a call reaching Stripe here is a wiring error. */

@@ -1,5 +1,6 @@
 package io.financehub.platform.metrics;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -15,5 +16,11 @@ public class MetricsConfiguration {
     @Bean
     MeterSampler meterSampler(List<PeriodicSample> samples) {
         return new MeterSampler(samples);
+    }
+
+    /** Counted by the Stripe and Twilio recovery runs (payment and sms). */
+    @Bean
+    RecoveryMetrics recoveryMetrics(MeterRegistry registry) {
+        return new RecoveryMetrics(registry);
     }
 }

@@ -31,11 +31,12 @@ import java.util.stream.Collectors;
 public class JdbcWebhookEventStore implements WebhookEventStore {
 
     private static final String SUMMARY_COLUMNS = "id, provider, event_id, type, status, invoice_id, duplicates, "
-            + "attempts, last_error, payload_hash, received_at, processed_at";
+            + "attempts, last_error, payload_hash, received_at, processed_at, source";
     private static final RowMapper<WebhookEventSummary> SUMMARY = (rs, i) -> new WebhookEventSummary(rs.getLong("id"),
             rs.getString("provider"), rs.getString("event_id"), rs.getString("type"), rs.getString("status"),
             rs.getString("invoice_id"), rs.getInt("duplicates"), rs.getInt("attempts"), rs.getString("last_error"),
-            rs.getString("payload_hash"), SqlTime.read(rs, "received_at"), SqlTime.read(rs, "processed_at"));
+            rs.getString("payload_hash"), SqlTime.read(rs, "received_at"), SqlTime.read(rs, "processed_at"),
+            rs.getString("source"));
     private static final RowMapper<EventRef> REF = (rs, i) -> new EventRef(
             WebhookProvider.ofName(rs.getString("provider")), rs.getString("event_id"));
 
@@ -66,11 +67,12 @@ public class JdbcWebhookEventStore implements WebhookEventStore {
     private boolean insert(NewWebhookEvent event) {
         try {
             return jdbc.update("INSERT INTO webhook_events (provider, event_id, type, payload_hash, payload, "
-                            + "invoice_id, object_ref, status, received_at, dispatched_at) "
-                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, " + SqlTime.DB_NOW + ") ON CONFLICT DO NOTHING",
+                            + "invoice_id, object_ref, status, received_at, source, dispatched_at) "
+                            + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, " + SqlTime.DB_NOW + ") ON CONFLICT DO NOTHING",
                     event.provider().dbValue(), event.envelope().eventId(), event.envelope().type(),
                     event.payloadHash(), event.payload(), event.envelope().invoiceId(), event.envelope().objectRef(),
-                    WebhookEventStatus.RECEIVED.dbValue(), SqlTime.of(event.receivedAt())) == 1;
+                    WebhookEventStatus.RECEIVED.dbValue(), SqlTime.of(event.receivedAt()),
+                    event.source().dbValue()) == 1;
         } catch (DuplicateKeyException e) {
             // H2 reports a concurrent insert of the same key this way instead of doing nothing
             return false;

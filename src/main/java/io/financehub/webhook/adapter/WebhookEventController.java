@@ -76,13 +76,14 @@ public class WebhookEventController {
     }
 
 
-    /** A webhook event as operators see it; absent values are JSON nulls. */
+    /** A webhook event as operators see it; absent values are JSON nulls; {@code source} webhook or recovered. */
     public record WebhookEventView(String provider, String eventId, String type, String status, String invoiceId,
                                    Instant receivedAt, Instant processedAt, int duplicates, int attempts,
-                                   String lastError, String payloadHash) {
+                                   String lastError, String payloadHash, String source) {
         static WebhookEventView of(WebhookEventSummary s) {
             return new WebhookEventView(s.provider(), s.eventId(), s.type(), s.status(), s.invoiceId(),
-                    s.receivedAt(), s.processedAt(), s.duplicates(), s.attempts(), s.lastError(), s.payloadHash());
+                    s.receivedAt(), s.processedAt(), s.duplicates(), s.attempts(), s.lastError(), s.payloadHash(),
+                    s.source());
         }
     }
 

@@ -1,5 +1,6 @@
 package io.financehub.webhook.application;
 
+import io.financehub.webhook.domain.WebhookEventSource;
 import io.financehub.webhook.domain.WebhookEventStatus;
 import io.financehub.webhook.domain.WebhookProvider;
 
@@ -74,9 +75,17 @@ public interface WebhookEventStore {
     /** Newest first; see {@link io.financehub.webhook.application.WebhookEventAdministration#list}. */
     List<WebhookEventSummary> list(WebhookProvider provider, WebhookEventStatus status, Long beforeId, int limit);
 
-    /** A verified event to store. {@code payloadHash} is the hex SHA-256 of the raw body. */
+    /**
+     * A verified (or recovered) event to store. {@code payloadHash} is the hex SHA-256 of the raw body.
+     */
     record NewWebhookEvent(WebhookProvider provider, WebhookEnvelope envelope, String payloadHash, String payload,
-                           Instant receivedAt) {
+                           Instant receivedAt, WebhookEventSource source) {
+
+        /** An event delivered as a webhook. */
+        public NewWebhookEvent(WebhookProvider provider, WebhookEnvelope envelope, String payloadHash, String payload,
+                               Instant receivedAt) {
+            this(provider, envelope, payloadHash, payload, receivedAt, WebhookEventSource.WEBHOOK);
+        }
     }
 
     /** A stored event with what processing needs. */

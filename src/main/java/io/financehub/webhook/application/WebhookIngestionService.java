@@ -2,6 +2,7 @@ package io.financehub.webhook.application;
 
 import io.financehub.webhook.application.WebhookEventStore.NewWebhookEvent;
 import io.financehub.webhook.application.WebhookRejectedException.Reason;
+import io.financehub.webhook.domain.WebhookEventSource;
 import io.financehub.webhook.domain.WebhookProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,6 +73,32 @@ public class WebhookIngestionService {
                     envelope.eventId(), e);
         }
         return new WebhookReceipt(envelope.eventId(), false);
+    }
+
+    /**
+     * Ingests an event the hub read from the vendor's own API instead of receiving it: the same store-once-then-queue
+     * path as a webhook, without a signature to check (the event came over the hub's authenticated connection to the
+     * vendor), stored as {@link WebhookEventSource#RECOVERED}. An event already stored (delivered or recovered
+     * before) changes nothing and is not counted as a duplicate delivery.
+     *
+     * @return true when the event was new and is now stored (and queued, or left for the relay to queue)
+     * @throws MalformedWebhookException when the payload is not a readable event of the provider; nothing is stored
+     */
+    public boolean recover(WebhookProvider provider, String payload) {
+        WebhookEnvelope envelope = sources.of(provider).envelope(payload);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        byte[] body = payload.getBytes(StandardCharsets.UTF_8);
+        if (!store.insertIfAbsent(new NewWebhookEvent(provider, envelope, sha256Hex(body), payload, now,
+                WebhookEventSource.RECOVERED))) {
+            return false;
+        }
+        try {
+            queue.enqueue(provider, envelope.eventId());
+        } catch (RuntimeException e) {
+            LOG.warn("could not queue recovered {} event {} now; the webhook relay will", provider.dbValue(),
+                    envelope.eventId(), e);
+        }
+        return true;
     }
 
     private static void verify(WebhookSource source, WebhookDelivery delivery) {

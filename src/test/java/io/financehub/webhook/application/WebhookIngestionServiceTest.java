@@ -2,6 +2,7 @@ package io.financehub.webhook.application;
 
 import io.financehub.webhook.application.WebhookEventStore.NewWebhookEvent;
 import io.financehub.webhook.application.WebhookVerifier.Verification;
+import io.financehub.webhook.domain.WebhookEventSource;
 import io.financehub.webhook.domain.WebhookProvider;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -105,5 +106,32 @@ class WebhookIngestionServiceTest {
     private void assertRejected(byte[] body, WebhookRejectedException.Reason reason) {
         assertThatThrownBy(() -> receive(body)).isInstanceOfSatisfying(WebhookRejectedException.class,
                 e -> assertThat(e.reason()).isEqualTo(reason));
+    }
+
+    @Test
+    void aRecoveredEventIsStoredAsRecoveredAndQueuedWithoutASignatureCheck() {
+        when(stripe.envelope("{\"id\":\"evt_1\"}")).thenReturn(ENVELOPE);
+        when(store.insertIfAbsent(any())).thenReturn(true);
+
+        assertThat(service.recover(WebhookProvider.STRIPE, "{\"id\":\"evt_1\"}")).isTrue();
+
+        ArgumentCaptor<NewWebhookEvent> stored = ArgumentCaptor.forClass(NewWebhookEvent.class);
+        verify(store).insertIfAbsent(stored.capture());
+        assertThat(stored.getValue().source()).isEqualTo(WebhookEventSource.RECOVERED);
+        assertThat(stored.getValue().payloadHash())
+                .isEqualTo("40993c639ffb5f13a0a2ef5c93c965f10b405f2b87a379272381da2dbc158dfa");
+        verify(queue).enqueue(WebhookProvider.STRIPE, "evt_1");
+        verify(stripe, never()).verify(any());
+    }
+
+    @Test
+    void aRecoveredEventAlreadyStoredChangesNothingAndIsNoDuplicateDelivery() {
+        when(stripe.envelope("{\"id\":\"evt_1\"}")).thenReturn(ENVELOPE);
+        when(store.insertIfAbsent(any())).thenReturn(false);
+
+        assertThat(service.recover(WebhookProvider.STRIPE, "{\"id\":\"evt_1\"}")).isFalse();
+
+        verify(store, never()).countDuplicate(any(), any());
+        verifyNoInteractions(queue);
     }
 }
