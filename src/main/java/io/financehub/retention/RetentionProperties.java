@@ -15,7 +15,8 @@ import java.util.Map;
  * @param period              time between two passes on each replica ({@code HUB_RETENTION_PERIOD})
  * @param batchSize           the most rows one statement removes ({@code HUB_RETENTION_BATCH_SIZE})
  * @param lease               how long the pruning replica's lease outlives its last batch ({@code HUB_RETENTION_LEASE})
- * @param webhookPayloads     raw payloads of processed and ignored webhook events ({@code HUB_RETENTION_WEBHOOK_PAYLOADS})
+ * @param webhookPayloads     raw payloads of processed and ignored webhook events
+ *                            ({@code HUB_RETENTION_WEBHOOK_PAYLOADS})
  * @param routeExchanges      wire-tapped exchanges ({@code HUB_RETENTION_ROUTE_EXCHANGES})
  * @param processedMessageIds the webhook routes' duplicate filter ({@code HUB_RETENTION_PROCESSED_MESSAGE_IDS})
  * @param inboundCommands     replayed, rejected and conflicting commands ({@code HUB_RETENTION_INBOUND_COMMANDS})

@@ -15,6 +15,7 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.test.context.TestPropertySource;
 
 import java.net.http.HttpResponse;
@@ -27,6 +28,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -142,7 +144,7 @@ class RetentionIT extends HubIntegrationBase {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM sms_operator_actions WHERE idempotency_key = ?",
                 Integer.class, invoice + ":sms-invoice-issued")).as("sms_operator_actions").isEqualTo(1);
         // this context's database holds only this class's rows, and every test's pass removes its old ones
-        assertThat(pass.removed()).containsExactlyInAnyOrderEntriesOf(java.util.Map.of(
+        assertThat(pass.removed()).containsExactlyInAnyOrderEntriesOf(Map.of(
                 PrunedRecord.WEBHOOK_PAYLOADS, 2L, PrunedRecord.ROUTE_EXCHANGES, 1L,
                 PrunedRecord.PROCESSED_MESSAGE_IDS, 1L, PrunedRecord.INBOUND_COMMANDS, 3L,
                 PrunedRecord.DEAD_LETTERS, 1L, PrunedRecord.DOMAIN_EVENTS, 1L));
@@ -360,7 +362,7 @@ class RetentionIT extends HubIntegrationBase {
     }
 
     private long insert(String sql, Instant at) {
-        org.springframework.jdbc.support.GeneratedKeyHolder keys = new org.springframework.jdbc.support.GeneratedKeyHolder();
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.update(con -> {
             var ps = con.prepareStatement(sql, new String[] {"id"});
             ps.setObject(1, SqlTime.of(at));

@@ -21,7 +21,8 @@ public class JdbcJobLease implements JobLease {
     @Override
     public boolean tryAcquire(String job, String owner, Duration ttl) {
         if (jdbc.update("UPDATE job_leases SET owner = ?, expires_at = " + SqlTime.DB_NOW_PLUS + " WHERE job = ? "
-                + "AND (owner = ? OR expires_at <= " + SqlTime.DB_NOW + ")", owner, SqlTime.millis(ttl), job, owner) == 1) {
+                        + "AND (owner = ? OR expires_at <= " + SqlTime.DB_NOW + ")",
+                owner, SqlTime.millis(ttl), job, owner) == 1) {
             return true;
         }
         try {
