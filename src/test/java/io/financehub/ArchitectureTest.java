@@ -31,7 +31,7 @@ class ArchitectureTest {
 
     static final String BASE = "io.financehub";
     static final List<String> CAPABILITIES = List.of("invoice", "sideeffect", "payment", "ledger", "sms", "webhook",
-            "audit", "event", "flow");
+            "audit", "event", "flow", "retention");
 
     static final String[] FORBIDDEN_IN_CORE = {"org.apache.camel..", "org.springframework..", "com.stripe..",
             "com.twilio..", "jakarta.jms..", "jakarta.servlet..", "com.fasterxml..", "org.apache.activemq.."};

@@ -60,7 +60,7 @@ class InvoiceCommandsRouteTest extends RouteTestBase {
     void aCommandThatCanNeverSucceedIsMovedAsideWithItsReason() throws Exception {
         doThrow(new RejectedCommandException("validation_failed: currency is required")).when(listener)
                 .handle(any(), any());
-        MockEndpoint rejected = mock("jms:queue:hub.invoice.commands.rejected");
+        MockEndpoint rejected = endpoint(MockEndpoint.class, "queue:hub.invoice.commands.rejected");
         rejected.expectedBodiesReceived(COMMAND);
         rejected.expectedHeaderReceived("rejectReason", "validation_failed: currency is required");
 
@@ -71,12 +71,14 @@ class InvoiceCommandsRouteTest extends RouteTestBase {
 
         rejected.assertIsSatisfied(5_000);
         assertThat(exchange.getException()).as("handled: the broker does not redeliver it").isNull();
+        // sent with an expiry (HUB_RETENTION_REJECTED_COMMANDS, 14 days by default): nobody consumes the queue
+        assertThat(rejected.getEndpointUri()).contains("explicitQosEnabled=true", "timeToLive=1209600000");
     }
 
     @Test
     void anyOtherFailureFailsTheExchangeSoTheBrokerRedeliversIt() throws Exception {
         doThrow(new IllegalStateException("database down")).when(listener).handle(any(), any());
-        MockEndpoint rejected = mock("jms:queue:hub.invoice.commands.rejected");
+        MockEndpoint rejected = endpoint(MockEndpoint.class, "queue:hub.invoice.commands.rejected");
         rejected.expectedMessageCount(0);
 
         Exchange exchange = producer.send("direct:invoice-commands", e -> e.getMessage().setBody(COMMAND));

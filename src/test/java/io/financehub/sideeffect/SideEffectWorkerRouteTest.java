@@ -68,7 +68,7 @@ class SideEffectWorkerRouteTest extends RouteTestBase {
         doThrow(new IllegalStateException("database down")).when(executor).execute(anyString());
         MockEndpoint audit = mock("mock:record-exchange");
         audit.expectedMessageCount(0);
-        MockEndpoint rejected = mock("jms:queue:hub.invoice.commands.rejected");
+        MockEndpoint rejected = endpoint(MockEndpoint.class, "queue:hub.invoice.commands.rejected");
         rejected.expectedMessageCount(0);
 
         Exchange exchange = producer.send("direct:" + route, e -> e.getMessage().setBody("INV-2:post-invoice"));

@@ -33,7 +33,8 @@ public class BrokerConfiguration {
     /**
      * The embedded broker: a TCP acceptor for outside JMS clients, the hub's queues ({@link QueueNames}, durable and
      * anycast, there before any client connects), the multicast events address {@code hub.events}, and an explicit dead-letter and expiry address (Artemis' default
-     * drops a message after its last delivery attempt when none is configured).
+     * drops a message after its last delivery attempt when none is configured), except on
+     * {@code hub.invoice.commands.rejected}, whose expired messages are dropped.
      */
     @Bean
     ArtemisConfigurationCustomizer embeddedBrokerCustomizer(BrokerProperties broker) {
@@ -67,6 +68,11 @@ public class BrokerConfiguration {
                     .setRedeliveryDelay(5000)
                     .setRedeliveryMultiplier(2.0)
                     .setMaxRedeliveryDelay(60_000));
+            // rejected commands carry an expiry (HUB_RETENTION_REJECTED_COMMANDS) and have no consumer: an expired
+            // one is dropped (an empty expiry address), not moved to hub.dead-letters, where it would come back as a
+            // dead_letters row; its rejection stays recorded in inbound_commands
+            configuration.addAddressSetting(QueueNames.INVOICE_COMMANDS_REJECTED, new AddressSettings()
+                    .setExpiryAddress(SimpleString.of("")));
             // always on: in a container the acceptor binds every interface (see EmbeddedBrokerCredentials)
             configuration.setSecurityEnabled(true);
             // Artemis caches a login by user and password only, not by connection: the hub's own in-VM login (no

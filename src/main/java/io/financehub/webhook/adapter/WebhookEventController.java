@@ -1,12 +1,17 @@
 package io.financehub.webhook.adapter;
 
+import io.financehub.platform.web.ApiErrorHandler;
+import io.financehub.platform.web.ErrorBody;
 import io.financehub.platform.web.HubApiException;
 import io.financehub.platform.web.Page;
 import io.financehub.webhook.application.WebhookEventAdministration;
+import io.financehub.webhook.application.WebhookEventAdministration.PayloadPrunedException;
 import io.financehub.webhook.application.WebhookEventSummary;
 import io.financehub.webhook.domain.WebhookEventStatus;
 import io.financehub.webhook.domain.WebhookProvider;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -49,6 +54,11 @@ public class WebhookEventController {
         }
         WebhookEventStatus status = webhookEvents.replay(known, eventId);
         return new ReplayView(known.dbValue(), eventId, status.dbValue());
+    }
+
+    @ExceptionHandler(PayloadPrunedException.class)
+    ResponseEntity<ErrorBody> payloadPruned(PayloadPrunedException e) {
+        return ApiErrorHandler.respond(HttpStatus.GONE, ErrorBody.of("payload_pruned", e.getMessage()));
     }
 
     private static WebhookProvider providerFilter(String provider) {

@@ -23,7 +23,15 @@ public interface WebhookEventAdministration {
      * idempotent under their keys, so a replay of a processed event changes nothing.
      *
      * @return the event's status after the replay
-     * @throws NotFoundException when no such event is stored
+     * @throws NotFoundException      when no such event is stored
+     * @throws PayloadPrunedException when retention has cleared the event's payload (docs/retention.md)
      */
     WebhookEventStatus replay(WebhookProvider provider, String eventId);
+
+    /** The event is still recorded, but its raw payload is past its retention window and gone: nothing to re-run. */
+    class PayloadPrunedException extends RuntimeException {
+        public PayloadPrunedException(String message) {
+            super(message);
+        }
+    }
 }

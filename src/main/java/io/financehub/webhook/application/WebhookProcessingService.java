@@ -47,6 +47,13 @@ public class WebhookProcessingService {
             return null;
         }
         StoredWebhookEvent event = found.get();
+        if (event.payload() == null) {
+            // retention clears payloads of settled events only (processed, ignored): a copy this late has nothing
+            // to apply and nothing left to do
+            LOG.warn("{} webhook event {} is {} and its payload was pruned; message dropped", providerName, eventId,
+                    event.status().dbValue());
+            return event.status();
+        }
         store.countAttempt(provider, eventId);
         Applied applied;
         try {
