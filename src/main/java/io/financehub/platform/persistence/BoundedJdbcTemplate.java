@@ -9,12 +9,13 @@ import java.time.Duration;
 
 /**
  * A {@link JdbcTemplate} for the statements a request waits on (webhook intake, the invoice API): each is bounded
- * by {@code HUB_DATABASE_REQUEST_TIMEOUT} twice over. The statement's query timeout covers a database that is
- * there but slow (a lock, a busy server); the connection's network timeout covers one that stopped answering
- * (a stalled network, a frozen server, a fail-over), which a query timeout cannot: its cancel request goes through
- * the same silent network. PostgreSQL's driver then fails the read and the pool drops the connection; the pool
- * restores the connection's own network timeout when it is returned, so the bound never leaks to other work.
- * Drivers without network timeouts (embedded H2) keep the query timeout.
+ * by {@code HUB_DATABASE_REQUEST_TIMEOUT}. The bound is the connection's network timeout: no answer within it — a
+ * slow statement, a stalled network, a frozen server, a fail-over — fails the read, PostgreSQL's driver closes the
+ * connection and the pool drops it; the pool restores the connection's own network timeout when it is returned, so
+ * the bound never leaks to other work. The statement's query timeout, a second longer, is the bound of drivers
+ * without a network timeout (embedded H2). It must not be the first to fire on PostgreSQL: its cancel request goes
+ * out on a new connection through the same silent network, and the statement waits for that cancel to finish
+ * (measured: 8 s, the whole stall, instead of 3).
  */
 public class BoundedJdbcTemplate extends JdbcTemplate {
 
@@ -23,7 +24,7 @@ public class BoundedJdbcTemplate extends JdbcTemplate {
     public BoundedJdbcTemplate(DataSource dataSource, Duration timeout) {
         super(dataSource);
         this.timeoutMillis = (int) Math.min(Integer.MAX_VALUE, Math.max(1, timeout.toMillis()));
-        setQueryTimeout((int) Math.max(1, timeout.toSeconds()));
+        setQueryTimeout((int) Math.max(1, timeout.toSeconds()) + 1);
     }
 
     @Override

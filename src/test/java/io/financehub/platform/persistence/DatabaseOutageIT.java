@@ -11,7 +11,10 @@ import org.h2.tools.Server;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -29,10 +32,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,8 +48,16 @@ import static org.awaitility.Awaitility.await;
  * {@code busy}) in the hub's JSON error with {@code Retry-After}; every 200 was stored, every refused delivery is
  * stored when sent again, and the hub recovers without a restart: new deliveries are accepted, readiness is UP again,
  * and every stored event gets processed.
+ * <p>
+ * Configured as {@link HubIntegrationBase} is (random port, own broker port and data directory, test profile) but
+ * not a subclass of it: its database properties would win over these (a base class's dynamic properties are
+ * registered last) and the hub would reach PostgreSQL directly, around the proxy.
  */
-class DatabaseOutageIT extends HubIntegrationBase {
+@SpringBootTest(classes = io.financehub.HubApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class DatabaseOutageIT {
+
+    static final String STRIPE_SECRET = HubIntegrationBase.STRIPE_SECRET;
 
     static final int SENDERS = 4;
     static final Duration ANSWER_BOUND = Duration.ofSeconds(5);
@@ -59,20 +69,30 @@ class DatabaseOutageIT extends HubIntegrationBase {
     @Autowired
     JdbcTemplate jdbc;
 
+    @LocalServerPort
+    int port;
+
     record Answer(String eventId, int status, long millis, String body, String contentType, String retryAfter,
                   long sentAtMillis) {
     }
 
     @DynamicPropertySource
     static void databaseThroughTheProxy(DynamicPropertyRegistry registry) throws SQLException, IOException {
+        String dataDir = Files.createTempDirectory("hub-it-").toString();
+        int brokerPort = HubIntegrationBase.freePort();
+        registry.add("hub.data-dir", () -> dataDir);
+        registry.add("hub.broker.embedded-port", () -> brokerPort);
         if (TestDatabase.current() == TestDatabase.POSTGRES) {
             String schema = TestDatabase.newSchema();
             proxy = TcpProxy.start("127.0.0.1", 5432);
             registry.add("spring.datasource.url", () -> "jdbc:postgresql://127.0.0.1:" + proxy.port()
                     + "/test?currentSchema=" + schema);
             registry.add("spring.flyway.schemas", () -> schema);
+            registry.add("spring.datasource.username", () -> "postgres");
+            registry.add("spring.datasource.password", () -> "");
+            registry.add("spring.datasource.hikari.maximum-pool-size", () -> 10);
         } else {
-            int h2Port = freePort();
+            int h2Port = HubIntegrationBase.freePort();
             h2 = Server.createTcpServer("-tcpPort", Integer.toString(h2Port), "-ifNotExists", "-baseDir",
                     Files.createTempDirectory("hub-outage-h2-").toString()).start();
             proxy = TcpProxy.start("127.0.0.1", h2Port);
@@ -89,14 +109,11 @@ class DatabaseOutageIT extends HubIntegrationBase {
     @Test
     void webhooksAreRefusedQuicklyWhileTheDatabaseIsAwayAndNothingIsLost() throws Exception {
         ConcurrentLinkedQueue<Answer> answers = new ConcurrentLinkedQueue<>();
-        AtomicBoolean sending = new AtomicBoolean(true);
-        ExecutorService senders = Executors.newFixedThreadPool(SENDERS);
+        // steady senders, as a vendor's: each sends its next delivery 100 ms after the previous answer
+        ScheduledExecutorService senders = Executors.newScheduledThreadPool(SENDERS);
         for (int i = 0; i < SENDERS; i++) {
-            senders.submit(() -> {
-                while (sending.get()) {
-                    answers.add(send("evt_outage_" + UUID.randomUUID().toString().replace("-", "")));
-                }
-            });
+            senders.scheduleWithFixedDelay(() -> answers.add(send("evt_outage_"
+                    + UUID.randomUUID().toString().replace("-", ""))), 0, 100, TimeUnit.MILLISECONDS);
         }
         try {
             await().atMost(Duration.ofSeconds(30)).until(() -> count(answers, 200, 0) >= 20);
@@ -111,7 +128,7 @@ class DatabaseOutageIT extends HubIntegrationBase {
             awaitPhase(Duration.ofSeconds(10), down, answers);
             // readiness includes the database: an orchestrator sees this replica is not ready
             assertThat(status("/actuator/health/readiness")).isEqualTo(503);
-            HttpResponse<String> invoice = hub().postInvoice(HubClient.invoiceJson(
+            HttpResponse<String> invoice = new HubClient(baseUrl()).postInvoice(HubClient.invoiceJson(
                     "INV-OUTAGE-" + UUID.randomUUID().toString().substring(0, 8), "EUR", 1000, null));
             assertThat(invoice.statusCode()).as(invoice.body()).isEqualTo(503);
             assertThat(invoice.headers().firstValue("Retry-After")).isPresent();
@@ -123,7 +140,6 @@ class DatabaseOutageIT extends HubIntegrationBase {
             // recovers by itself: deliveries are stored again
             await().atMost(Duration.ofSeconds(30)).until(() -> count(answers, 200, restored) >= 20);
         } finally {
-            sending.set(false);
             senders.shutdown();
             assertThat(senders.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
         }
@@ -154,7 +170,7 @@ class DatabaseOutageIT extends HubIntegrationBase {
                 .as("acknowledged or re-sent but not stored").isEmpty();
         assertThat(status("/actuator/health/readiness")).isEqualTo(200);
         // the consumers and the relay catch up: every stored event is processed (these types are ignored)
-        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> assertThat(jdbc.queryForObject(
+        await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> assertThat(jdbc.queryForObject(
                 "SELECT COUNT(*) FROM webhook_events WHERE event_id LIKE 'evt_outage_%' AND status = 'received'",
                 Long.class)).isZero());
     }
@@ -168,6 +184,10 @@ class DatabaseOutageIT extends HubIntegrationBase {
 
     private static long count(ConcurrentLinkedQueue<Answer> answers, int status, long sentSince) {
         return answers.stream().filter(a -> a.status() == status && a.sentAtMillis() >= sentSince).count();
+    }
+
+    private String baseUrl() {
+        return "http://127.0.0.1:" + port;
     }
 
     private Answer send(String eventId) {
