@@ -8,8 +8,6 @@ import org.springframework.boot.web.context.WebServerGracefulShutdownLifecycle;
 import org.springframework.context.SmartLifecycle;
 
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The first step of a shutdown: Spring has just published {@link ReadinessState#REFUSING_TRAFFIC} (so
@@ -51,8 +49,8 @@ public class ReadinessDrain implements SmartLifecycle {
         LOG.info("shutting down: readiness is {}; serving {} more before the web server drains",
                 availability.getReadinessState(), delay);
         try {
-            // a wait on nothing: the delay is the point (load balancers poll readiness on their own period)
-            new CountDownLatch(1).await(delay.toMillis(), TimeUnit.MILLISECONDS);
+            // the delay itself is the point: load balancers poll readiness on their own period, nothing to wait on
+            Thread.sleep(delay.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
