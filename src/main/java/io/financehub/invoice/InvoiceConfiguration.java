@@ -14,6 +14,8 @@ import io.financehub.invoice.application.InvoiceTimelineService;
 import io.financehub.invoice.application.IssueInvoiceService;
 import io.financehub.invoice.application.IssueInvoiceUseCase;
 import io.financehub.invoice.application.TimelineReadModel;
+import io.financehub.platform.persistence.BoundedJdbcTemplate;
+import io.financehub.platform.persistence.DatabaseProperties;
 import io.financehub.platform.persistence.TransactionRunner;
 import io.financehub.platform.web.HttpAnswers;
 import io.financehub.sideeffect.application.SideEffectDispatch;
@@ -21,14 +23,26 @@ import io.financehub.sideeffect.application.SideEffectRepository;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.context.annotation.Import;
+import javax.sql.DataSource;
 import java.time.Clock;
 
 /** Invoices: issuing them (HTTP and JMS), their timeline, and the tables behind both. */
 @Configuration
-// adapters whose only constructor takes beans Spring already has (JdbcTemplate, ProducerTemplate)
-@Import({JdbcInvoiceRepository.class, JdbcTimelineReadModel.class})
 public class InvoiceConfiguration {
+
+    /**
+     * The invoice API waits on these (and, in the issuing transaction, on everything after the first insert, which
+     * shares its connection and so its network timeout): bounded, so a stalled database is a quick 503.
+     */
+    @Bean
+    JdbcInvoiceRepository jdbcInvoiceRepository(DataSource dataSource, DatabaseProperties database) {
+        return new JdbcInvoiceRepository(new BoundedJdbcTemplate(dataSource, database.requestTimeout()));
+    }
+
+    @Bean
+    JdbcTimelineReadModel jdbcTimelineReadModel(DataSource dataSource, DatabaseProperties database) {
+        return new JdbcTimelineReadModel(new BoundedJdbcTemplate(dataSource, database.requestTimeout()));
+    }
 
     @Bean
     IssueInvoiceUseCase issueInvoiceUseCase(InvoiceRepository invoices, SideEffectRepository sideEffects,

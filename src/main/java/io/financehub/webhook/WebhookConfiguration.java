@@ -2,6 +2,8 @@ package io.financehub.webhook;
 
 import io.financehub.platform.metrics.MetricsProperties;
 import io.financehub.platform.metrics.PeriodicSample;
+import io.financehub.platform.persistence.BoundedJdbcTemplate;
+import io.financehub.platform.persistence.DatabaseProperties;
 import io.financehub.platform.persistence.TransactionRunner;
 import io.financehub.platform.web.HttpAnswers;
 import io.financehub.webhook.adapter.CamelWebhookQueue;
@@ -27,6 +29,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import javax.sql.DataSource;
 import java.time.Clock;
 import java.util.List;
 
@@ -44,9 +47,11 @@ public class WebhookConfiguration {
 
     /** On the embedded H2 file database, new events are forced to the disk before they are acknowledged. */
     @Bean
-    JdbcWebhookEventStore webhookEventStore(JdbcTemplate jdbc,
+    JdbcWebhookEventStore webhookEventStore(DataSource dataSource, DatabaseProperties database,
                                             @Value("${spring.datasource.url:}") String datasourceUrl) {
-        return new JdbcWebhookEventStore(jdbc, datasourceUrl.startsWith("jdbc:h2:file:"), PROCESSED_EVENTS);
+        // the intake waits on its insert: bounded, so a stalled database is a quick 503, not a hung request
+        return new JdbcWebhookEventStore(new BoundedJdbcTemplate(dataSource, database.requestTimeout()),
+                datasourceUrl.startsWith("jdbc:h2:file:"), PROCESSED_EVENTS);
     }
 
     @Bean
@@ -78,7 +83,7 @@ public class WebhookConfiguration {
     @Bean
     WebhookIntake webhookIntake(WebhookIngestionService ingestion, HttpAnswers answers, WebhookMetrics metrics,
                                 WebhookProperties webhook) {
-        return new WebhookIntake(ingestion, answers, metrics, webhook.maxBytes());
+        return new WebhookIntake(ingestion, answers, metrics, webhook.maxBytes(), webhook.maxConcurrent());
     }
 
     @Bean

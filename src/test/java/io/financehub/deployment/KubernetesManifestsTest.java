@@ -189,11 +189,14 @@ class KubernetesManifestsTest {
         long camel = ((Number) map(map(application, "camel"), "main").get("shutdown-timeout")).longValue();
         long springPhase = DurationStyle.detectAndParse(
                 (String) map(map(application, "spring"), "lifecycle").get("timeout-per-shutdown-phase")).toSeconds();
+        long drain = DurationStyle.detectAndParse(
+                (String) map(map(application, "hub"), "shutdown").get("drain-delay")).toSeconds();
         long grace = hub.getSpec().getTemplate().getSpec().getTerminationGracePeriodSeconds();
 
         assertThat(preStop).isPositive();
-        assertThat(grace).as("grace %d s against preStop %d s + Spring's phase %d s + Camel's shutdown %d s",
-                grace, preStop, springPhase, camel).isGreaterThanOrEqualTo(preStop + springPhase + camel + 10);
+        assertThat(grace).as("grace %d s against preStop %d s + readiness drain %d s + Spring's phase %d s + Camel's "
+                        + "shutdown %d s", grace, preStop, drain, springPhase, camel)
+                .isGreaterThanOrEqualTo(preStop + drain + springPhase + camel + 10);
     }
 
     @Test

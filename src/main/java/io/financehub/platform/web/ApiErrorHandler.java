@@ -1,5 +1,6 @@
 package io.financehub.platform.web;
 
+import io.financehub.platform.persistence.DatabaseUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -72,6 +73,13 @@ public class ApiErrorHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ErrorBody> unexpected(Exception e) {
+        if (DatabaseUnavailable.explains(e)) {
+            LOG.warn("answered 503: the database is out of reach ({})", e.getMessage());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).contentType(MediaType.APPLICATION_JSON)
+                    .header("Retry-After", Integer.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS))
+                    .body(ErrorBody.of("database_unavailable", "the hub's database is out of reach; nothing was "
+                            + "changed: try again later"));
+        }
         LOG.error("unexpected failure", e);
         return respond(HttpStatus.INTERNAL_SERVER_ERROR,
                 ErrorBody.of("internal_error", "the hub could not handle the request; nothing was half-written"));

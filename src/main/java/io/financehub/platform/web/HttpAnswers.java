@@ -2,6 +2,7 @@ package io.financehub.platform.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.financehub.platform.persistence.DatabaseUnavailable;
 import org.springframework.http.MediaType;
 
 import java.util.Map;
@@ -35,6 +36,21 @@ public class HttpAnswers {
     /** The hub's error without details. */
     public HttpAnswer error(int status, String code, String message) {
         return error(status, ErrorBody.of(code, message));
+    }
+
+    /**
+     * Nothing was done and the request can be made again: 503 with {@code Retry-After}
+     * ({@link DatabaseUnavailable#RETRY_AFTER_SECONDS}).
+     */
+    public HttpAnswer retryLater(String code, String message) {
+        return error(503, code, message).withHeaders(Map.of("Retry-After",
+                Integer.toString(DatabaseUnavailable.RETRY_AFTER_SECONDS)));
+    }
+
+    /** The database is out of reach ({@link DatabaseUnavailable#explains}): nothing was stored. */
+    public HttpAnswer databaseUnavailable() {
+        return retryLater("database_unavailable", "the hub's database is out of reach; nothing was stored: "
+                + "send it again later");
     }
 
     /** A failure nobody anticipated: logged by the caller, answered without a trace of it. */

@@ -1,5 +1,6 @@
 package io.financehub.platform.web;
 
+import io.financehub.platform.persistence.DatabaseUnavailable;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.apache.camel.Exchange;
@@ -84,6 +85,11 @@ public class RawHttpConsumer extends SpringBootPlatformHttpConsumer {
     }
 
     private HttpAnswer answerOf(Exchange exchange) {
+        if (exchange.getException() != null && DatabaseUnavailable.explains(exchange.getException())) {
+            LOG.warn("route {} answered 503: the database is out of reach ({})", exchange.getFromRouteId(),
+                    exchange.getException().getMessage());
+            return answers.databaseUnavailable();
+        }
         if (exchange.getException() != null) {
             LOG.error("route {} failed", exchange.getFromRouteId(), exchange.getException());
             return answers.internalError();

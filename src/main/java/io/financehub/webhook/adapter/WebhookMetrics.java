@@ -18,7 +18,7 @@ public class WebhookMetrics {
     static final String RECEIVED = "hub.webhooks.received";
     static final String INGEST = "hub.webhooks.ingest";
     static final List<String> OUTCOMES = List.of(Outcome.ACCEPTED, Outcome.DUPLICATE, Outcome.INVALID_SIGNATURE,
-            Outcome.STALE_TIMESTAMP, Outcome.MALFORMED, Outcome.TOO_LARGE, Outcome.ERROR);
+            Outcome.STALE_TIMESTAMP, Outcome.MALFORMED, Outcome.TOO_LARGE, Outcome.UNAVAILABLE, Outcome.ERROR);
 
     private final MeterRegistry registry;
 
@@ -59,7 +59,12 @@ public class WebhookMetrics {
         static final String STALE_TIMESTAMP = "stale_timestamp";
         static final String MALFORMED = "malformed";
         static final String TOO_LARGE = "too_large";
-        /** the hub itself failed (database or broker down): answered 500, the vendor retries */
+        /**
+         * nothing stored: the database was out of reach or too many deliveries were being stored at once; answered
+         * 503 with Retry-After, the vendor retries
+         */
+        static final String UNAVAILABLE = "unavailable";
+        /** the hub itself failed unexpectedly: answered 500, the vendor retries */
         static final String ERROR = "error";
 
         private Outcome() {
