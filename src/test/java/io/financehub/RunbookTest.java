@@ -25,7 +25,8 @@ class RunbookTest {
     /** The alerts the hub ships, by name. */
     private static final List<String> ALERT_NAMES = List.of("HubDeadLettersOpen", "HubUnknownSms",
             "HubSideEffectStuckInProgress", "HubWebhookInvalidSignatureSpike", "HubOutboxBacklogGrowing",
-            "HubReconciliationDifference", "HubVendorErrorRate", "HubReplicaDown");
+            "HubReconciliationDifference", "HubVendorErrorRate", "HubReplicaDown", "HubRecoveryFailing",
+            "HubRetentionNotRunning");
 
     @Test
     void everyAlertHasItsOwnHeading() throws IOException {
