@@ -24,6 +24,8 @@ import io.financehub.payment.application.StripeEventReader;
 import io.financehub.payment.application.StripeEventRecovery;
 import io.financehub.payment.application.StripeWebhookSource;
 import io.financehub.platform.metrics.RecoveryMetrics;
+import io.financehub.platform.persistence.JdbcJobLease;
+import io.financehub.platform.persistence.SingleReplicaSchedule;
 import io.financehub.platform.persistence.TransactionRunner;
 import io.financehub.sideeffect.application.SideEffectDispatch;
 import io.financehub.sideeffect.application.SideEffectRepository;
@@ -78,8 +80,11 @@ public class PaymentConfiguration {
     /** Named for the {@code stripe-event-recovery} timer route; also behind {@code POST /admin/recovery/stripe}. */
     @Bean
     MeteredStripeRecovery stripeEventRecovery(StripeEventRecovery recovery, RecoveryMetrics metrics,
-                                              StripeProperties stripe, StripeRecoveryProperties settings) {
-        return new MeteredStripeRecovery(recovery, metrics, stripe.live(), settings.enabled());
+                                              StripeProperties stripe, StripeRecoveryProperties settings,
+                                              JdbcTemplate jdbc) {
+        return new MeteredStripeRecovery(recovery, metrics, stripe.live(), settings.enabled(),
+                new SingleReplicaSchedule(new JdbcJobLease(jdbc), "stripe-event-recovery",
+                        SingleReplicaSchedule.replicaName(), settings.period()));
     }
 
     @Bean

@@ -1,6 +1,7 @@
 package io.financehub.retention;
 
 import io.financehub.platform.persistence.JdbcJobLease;
+import io.financehub.platform.persistence.SingleReplicaSchedule;
 import io.financehub.retention.adapter.JdbcRetentionStore;
 import io.financehub.retention.adapter.RetentionMetrics;
 import io.financehub.retention.application.RetentionPruner;
@@ -10,7 +11,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Clock;
-import java.util.UUID;
 
 /**
  * Retention: the pruner the {@code retention-pruner} route runs every {@code HUB_RETENTION_PERIOD}. Knows no other
@@ -25,13 +25,7 @@ public class RetentionConfiguration {
     RetentionPruner retentionPruner(RetentionProperties retention, JdbcTemplate jdbc, MeterRegistry registry,
                                     Clock clock) {
         return new RetentionPruner(retention.policy(), new JdbcRetentionStore(jdbc, clock), new JdbcJobLease(jdbc),
-                new RetentionMetrics(registry), clock, replicaName(), retention.batchSize(), retention.lease());
+                new RetentionMetrics(registry), clock, SingleReplicaSchedule.replicaName(), retention.batchSize(), retention.lease());
     }
 
-    /** The pod's (or host's) name for operators reading {@code job_leases}, made unique per process. */
-    private static String replicaName() {
-        String host = System.getenv("HOSTNAME");
-        String name = (host == null || host.isBlank() ? "hub" : host) + ":" + UUID.randomUUID();
-        return name.length() > 128 ? name.substring(name.length() - 128) : name;
-    }
 }

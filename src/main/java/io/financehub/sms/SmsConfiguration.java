@@ -6,6 +6,8 @@ import io.financehub.platform.config.HubProperties;
 import io.financehub.platform.metrics.MetricsProperties;
 import io.financehub.platform.metrics.PeriodicSample;
 import io.financehub.platform.metrics.RecoveryMetrics;
+import io.financehub.platform.persistence.JdbcJobLease;
+import io.financehub.platform.persistence.SingleReplicaSchedule;
 import io.financehub.platform.persistence.TransactionRunner;
 import io.financehub.sideeffect.application.SideEffectDispatch;
 import io.financehub.sideeffect.application.SideEffectRepository;
@@ -159,7 +161,9 @@ public class SmsConfiguration {
         SmsSettlement settlement = new SmsSettlement(new JdbcUnsettledSmsLog(jdbc),
                 new TwilioMessageFetch(producer, twilio), ingestion, clock, settings.settleAfter(),
                 settings.batchSize());
-        return new MeteredSmsSettlement(settlement, metrics, twilio.live(), settings.enabled());
+        return new MeteredSmsSettlement(settlement, metrics, twilio.live(), settings.enabled(),
+                new SingleReplicaSchedule(new JdbcJobLease(jdbc), "twilio-sms-settlement",
+                        SingleReplicaSchedule.replicaName(), settings.period()));
     }
 
     /** The lookup-first retry the dead letters of unknown SMS take. */

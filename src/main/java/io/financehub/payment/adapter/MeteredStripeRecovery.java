@@ -1,5 +1,6 @@
 package io.financehub.payment.adapter;
 
+import io.financehub.platform.persistence.SingleReplicaSchedule;
 import io.financehub.payment.application.StripeEventRecovery;
 import io.financehub.payment.application.StripeEventsUnavailableException;
 import io.financehub.payment.application.StripeRecoveryReport;
@@ -23,22 +24,26 @@ public class MeteredStripeRecovery {
     private final RecoveryMetrics metrics;
     private final boolean live;
     private final boolean scheduled;
+    private final SingleReplicaSchedule turns;
 
     /**
      * @param live      HUB_STRIPE_MODE=live: only Stripe has an event list
      * @param scheduled HUB_RECOVERY_STRIPE_ENABLED
+     * @param turns     which replica runs a scheduled run (the others skip it: one vendor read per period)
      */
     public MeteredStripeRecovery(StripeEventRecovery recovery, RecoveryMetrics metrics, boolean live,
-                                 boolean scheduled) {
+                                 boolean scheduled,
+                                 SingleReplicaSchedule turns) {
         this.recovery = recovery;
         this.metrics = metrics;
         this.live = live;
         this.scheduled = scheduled;
+        this.turns = turns;
     }
 
     /** The scheduled run: never throws (a failure is logged and counted, and the next run tries again). */
     public void runScheduled() {
-        if (!live || !scheduled) {
+        if (!live || !scheduled || !turns.thisReplicaRuns()) {
             return;
         }
         try {

@@ -1,5 +1,6 @@
 package io.financehub.sms.adapter;
 
+import io.financehub.platform.persistence.SingleReplicaSchedule;
 import io.financehub.platform.metrics.RecoveryMetrics;
 import io.financehub.sms.application.SmsSettlement;
 import io.financehub.sms.application.SmsSettlementReport;
@@ -20,21 +21,25 @@ public class MeteredSmsSettlement {
     private final RecoveryMetrics metrics;
     private final boolean live;
     private final boolean scheduled;
+    private final SingleReplicaSchedule turns;
 
     /**
      * @param live      HUB_TWILIO_MODE=live
      * @param scheduled HUB_RECOVERY_TWILIO_ENABLED
+     * @param turns     which replica runs a scheduled run (the others skip it: one vendor read per period)
      */
-    public MeteredSmsSettlement(SmsSettlement settlement, RecoveryMetrics metrics, boolean live, boolean scheduled) {
+    public MeteredSmsSettlement(SmsSettlement settlement, RecoveryMetrics metrics, boolean live, boolean scheduled,
+                                SingleReplicaSchedule turns) {
         this.settlement = settlement;
         this.metrics = metrics;
         this.live = live;
         this.scheduled = scheduled;
+        this.turns = turns;
     }
 
     /** The scheduled run: never throws; a failure is logged and counted, and the next run tries again. */
     public void runScheduled() {
-        if (!live || !scheduled) {
+        if (!live || !scheduled || !turns.thisReplicaRuns()) {
             return;
         }
         try {
