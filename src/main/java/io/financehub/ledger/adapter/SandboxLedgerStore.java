@@ -6,6 +6,7 @@ import io.financehub.ledger.domain.JournalEntry;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** Where the sandbox ledger keeps its transactions: shared by every replica, one per idempotency key. */
 public interface SandboxLedgerStore {
@@ -17,4 +18,7 @@ public interface SandboxLedgerStore {
 
     /** Oldest first. */
     List<LedgerTransaction> all();
+
+    /** Those posted at or after {@code since} (null: all), oldest first, read a bounded chunk at a time. */
+    void each(Instant since, Consumer<LedgerTransaction> each);
 }
