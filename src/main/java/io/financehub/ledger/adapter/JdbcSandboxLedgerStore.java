@@ -3,12 +3,15 @@ package io.financehub.ledger.adapter;
 import io.financehub.ledger.application.AccountingLedger.LedgerTransaction;
 import io.financehub.ledger.domain.JournalEntry;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowCallbackHandler;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -68,6 +71,16 @@ public class JdbcSandboxLedgerStore implements SandboxLedgerStore {
                 return;
             }
             after = chunk.get(chunk.size() - 1).id();
+        }
+    }
+
+    @Override
+    public void withKeys(Collection<String> keys, Consumer<LedgerTransaction> each) {
+        List<String> all = new ArrayList<>(keys);
+        for (int i = 0; i < all.size(); i += CHUNK) {
+            List<String> chunk = all.subList(i, Math.min(all.size(), i + CHUNK));
+            jdbc.query(COLUMNS + " WHERE idempotency_key IN (" + String.join(", ", Collections.nCopies(chunk.size(),
+                    "?")) + ")", (RowCallbackHandler) rs -> each.accept(map(rs)), chunk.toArray());
         }
     }
 

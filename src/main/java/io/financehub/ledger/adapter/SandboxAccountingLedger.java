@@ -10,6 +10,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -61,5 +62,11 @@ public class SandboxAccountingLedger implements AccountingLedger {
     @Override
     public void transactions(LocalDate since, Consumer<LedgerTransaction> each) {
         store.each(since == null ? null : since.atStartOfDay(ZoneOffset.UTC).toInstant(), each);
+    }
+
+    /** By key from its table (the unique key's index): a page's postings cost a page's rows, not the ledger. */
+    @Override
+    public void transactions(Set<String> keys, LocalDate since, Consumer<LedgerTransaction> each) {
+        store.withKeys(keys, each);
     }
 }

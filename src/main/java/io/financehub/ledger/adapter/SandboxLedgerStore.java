@@ -4,6 +4,7 @@ import io.financehub.ledger.application.AccountingLedger.LedgerTransaction;
 import io.financehub.ledger.domain.JournalEntry;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -21,4 +22,7 @@ public interface SandboxLedgerStore {
 
     /** Those posted at or after {@code since} (null: all), oldest first, read a bounded chunk at a time. */
     void each(Instant since, Consumer<LedgerTransaction> each);
+
+    /** Those under these keys, in any order. */
+    void withKeys(Collection<String> keys, Consumer<LedgerTransaction> each);
 }

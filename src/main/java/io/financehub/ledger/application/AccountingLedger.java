@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 
 /** A general ledger the hub posts journal entries to. */
@@ -60,6 +61,21 @@ public interface AccountingLedger {
      */
     default void transactions(LocalDate since, Consumer<LedgerTransaction> each) {
         transactions().forEach(each);
+    }
+
+    /**
+     * The hub-posted transactions under these keys (dated on or after {@code since}, null: any date), from one read
+     * of the ledger. A ledger that can select by key does so; the others filter {@link #transactions(LocalDate,
+     * Consumer)}.
+     *
+     * @throws LedgerUnavailableException when the ledger cannot be read
+     */
+    default void transactions(Set<String> keys, LocalDate since, Consumer<LedgerTransaction> each) {
+        transactions(since, t -> {
+            if (keys.contains(t.idempotencyKey())) {
+                each.accept(t);
+            }
+        });
     }
 
     /** A transaction as the ledger holds it; {@code amountMinor} is the debit total in the currency's minor unit. */

@@ -91,14 +91,20 @@ public class LedgerReconciliationService implements AccountingReconciliationQuer
         Map<String, List<LedgerTransaction>> inLedger = new HashMap<>();
         Report report = new Report();
         UnexpectedCheck unexpected = new UnexpectedCheck(period, report);
-        readLedger(period, t -> {
-            if (owedKeys.contains(t.idempotencyKey())) {
-                inLedger.computeIfAbsent(t.idempotencyKey(), k -> new ArrayList<>(1)).add(t);
-            } else if (first) {
-                unexpected.offer(t);
-            }
-        });
-        unexpected.flush();
+        if (first) {
+            // the first page also lists what the ledger holds that the period does not owe: a pass over its entries
+            readLedger(period, t -> {
+                if (owedKeys.contains(t.idempotencyKey())) {
+                    inLedger.computeIfAbsent(t.idempotencyKey(), k -> new ArrayList<>(1)).add(t);
+                } else {
+                    unexpected.offer(t);
+                }
+            });
+            unexpected.flush();
+        } else if (!owedKeys.isEmpty()) {
+            readLedger(owedKeys, since(invoices.get(0).createdAt()),
+                    t -> inLedger.computeIfAbsent(t.idempotencyKey(), k -> new ArrayList<>(1)).add(t));
+        }
         report.classifyPage(hub, inLedger::remove, now.minus(policy.lease()), null);
         unexpected.report();
 
@@ -116,11 +122,12 @@ public class LedgerReconciliationService implements AccountingReconciliationQuer
     public ReconciliationSummary stream(ReconciliationPeriod period, ReconciliationSink sink) {
         Instant readAt = clock.instant();
         // the ledger first this time (it is needed by every page): a posting that lands after this read is in flight
-        Map<String, List<LedgerTransaction>> index = new HashMap<>();
+        // key → one transaction, or a list of them (a duplicate): the index is the pass's only sizeable memory
+        Map<String, Object> index = new HashMap<>();
         Map<String, String> currencies = new HashMap<>();
-        readLedger(period, t -> index.computeIfAbsent(t.idempotencyKey(), k -> new ArrayList<>(1)).add(
-                new LedgerTransaction(t.reference(), t.idempotencyKey(),
-                        currencies.computeIfAbsent(t.currency(), Function.identity()), t.amountMinor(), null)));
+        readLedger(period, t -> index.merge(t.idempotencyKey(), new LedgerTransaction(t.reference(),
+                t.idempotencyKey(), currencies.computeIfAbsent(t.currency(), Function.identity()), t.amountMinor(),
+                null), LedgerReconciliationService::together));
         sink.start();
 
         Report report = new Report();
@@ -134,7 +141,8 @@ public class LedgerReconciliationService implements AccountingReconciliationQuer
             if (invoices.isEmpty()) {
                 break;
             }
-            report.classifyPage(hubPage(invoices), index::remove, clock.instant().minus(policy.lease()), readAt);
+            report.classifyPage(hubPage(invoices), key -> entries(index.remove(key)),
+                    clock.instant().minus(policy.lease()), readAt);
             report.invoices.forEach(sink::invoice);
             invoiceCount += invoices.size();
             report.drainProblemCounts(problems);
@@ -145,8 +153,8 @@ public class LedgerReconciliationService implements AccountingReconciliationQuer
         }
 
         UnexpectedCheck unexpected = new UnexpectedCheck(period, report);
-        for (Map.Entry<String, List<LedgerTransaction>> left : index.entrySet()) {
-            left.getValue().forEach(unexpected::offer);
+        for (Object left : index.values()) {
+            entries(left).forEach(unexpected::offer);
         }
         index.clear();
         unexpected.flush();
@@ -157,15 +165,50 @@ public class LedgerReconciliationService implements AccountingReconciliationQuer
     }
 
     private void readLedger(ReconciliationPeriod period, Consumer<LedgerTransaction> each) {
-        // a posting is dated when its side effect was created, never before its invoice: a day's margin covers zones
-        LocalDate since = period.from() == null ? null
-                : LocalDate.ofInstant(period.from(), clock.getZone()).minusDays(1);
+        LocalDate since = period.from() == null ? null : since(period.from());
         try {
             ledger.transactions(since, each);
         } catch (AccountingLedger.LedgerUnavailableException e) {
-            throw new LedgerUnreadableException("the " + ledger.kind() + " ledger could not be read: "
-                    + e.getMessage(), e);
+            throw unreadable(e);
         }
+    }
+
+    private void readLedger(Set<String> keys, LocalDate since, Consumer<LedgerTransaction> each) {
+        try {
+            ledger.transactions(keys, since, each);
+        } catch (AccountingLedger.LedgerUnavailableException e) {
+            throw unreadable(e);
+        }
+    }
+
+    /** A posting is dated when its side effect was created, never before its invoice: a day's margin covers zones. */
+    private LocalDate since(Instant createdAt) {
+        return LocalDate.ofInstant(createdAt, clock.getZone()).minusDays(1);
+    }
+
+    private LedgerUnreadableException unreadable(AccountingLedger.LedgerUnavailableException e) {
+        return new LedgerUnreadableException("the " + ledger.kind() + " ledger could not be read: " + e.getMessage(), e);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Object together(Object held, Object added) {
+        List<LedgerTransaction> list;
+        if (held instanceof List<?>) {
+            list = (List<LedgerTransaction>) held;
+        } else {
+            list = new ArrayList<>(2);
+            list.add((LedgerTransaction) held);
+        }
+        list.add((LedgerTransaction) added);
+        return list;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<LedgerTransaction> entries(Object held) {
+        if (held == null) {
+            return null;
+        }
+        return held instanceof LedgerTransaction t ? List.of(t) : (List<LedgerTransaction>) held;
     }
 
     private static InvoiceCursor cursorOf(InvoicePostingFacts invoice) {
