@@ -17,7 +17,9 @@ import io.financehub.ledger.application.AccountingReconciliationQuery;
 import io.financehub.ledger.application.LedgerPostingHandler;
 import io.financehub.ledger.application.LedgerReconciliationService;
 import io.financehub.ledger.application.LedgerRepostService;
+import io.financehub.ledger.application.ReconciliationPeriod;
 import io.financehub.ledger.application.ReconciliationReadModel;
+import io.financehub.ledger.application.ReconciliationSink;
 import io.financehub.ledger.application.RepostLedgerEntryUseCase;
 import io.financehub.platform.metrics.MetricsProperties;
 import io.financehub.platform.metrics.PeriodicSample;
@@ -91,12 +93,12 @@ public class LedgerConfiguration {
     /**
      * The scheduled reconciliation behind {@code hub_reconciliation_differences}, every
      * {@code HUB_METRICS_RECONCILIATION_PERIOD}; the first once the hub has run for a sample period, so a ledger
-     * still starting beside it is not read at once.
+     * still starting beside it is not read at once. A full pass over every invoice in pages, keeping only counts.
      */
     @Bean
     PeriodicSample reconciliationSample(AccountingReconciliationQuery reconciliation, MetricsProperties metrics) {
         return new PeriodicSample("reconciliation", metrics.samplePeriod(), metrics.reconciliationPeriod(),
-                reconciliation::reconcile);
+                () -> reconciliation.stream(ReconciliationPeriod.ALL, ReconciliationSink.DISCARD));
     }
 
     @Bean

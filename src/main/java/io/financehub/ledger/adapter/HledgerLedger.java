@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -146,6 +147,29 @@ public class HledgerLedger implements AccountingLedger {
             HledgerTransactionFormat.read(t).ifPresent(result::add);
         }
         return result;
+    }
+
+    /**
+     * hledger-web's {@code GET /transactions} takes no query: one current read of the whole journal (as for
+     * {@link #transactions()}), handing over those dated on or after {@code since}.
+     */
+    @Override
+    public void transactions(LocalDate since, Consumer<LedgerTransaction> each) {
+        readAll();
+        for (JsonNode t : currentRead()) {
+            if (since != null && datedBefore(t, since)) {
+                continue;
+            }
+            HledgerTransactionFormat.read(t).ifPresent(each);
+        }
+    }
+
+    private static boolean datedBefore(JsonNode transaction, LocalDate since) {
+        try {
+            return LocalDate.parse(transaction.path("tdate").asText()).isBefore(since);
+        } catch (java.time.format.DateTimeParseException e) {
+            return false; // an unreadable date is handed over: the key decides
+        }
     }
 
     private static Optional<LedgerTransaction> find(JsonNode all, String idempotencyKey) {

@@ -7,12 +7,15 @@ import io.financehub.ledger.application.ReconciliationReport.Posting;
 import io.financehub.ledger.application.ReconciliationReport.Problem;
 import io.financehub.invoice.domain.Money;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * The reconciliation report as CSV for finance: one row per owed posting, then one per unexpected ledger entry.
+ * The reconciliation as CSV for finance: one row per owed posting, then one per unexpected ledger entry, written as
+ * the rows come (the controller streams a whole period through it).
  * Amounts are in major units with the currency's own decimals. Cells that a spreadsheet would run as a formula
  * (starting with {@code = + - @}, a tab or a carriage return, plain numbers excepted) are prefixed with an apostrophe.
  */
@@ -29,22 +32,42 @@ final class ReconciliationCsv {
     private ReconciliationCsv() {
     }
 
+    /** The whole report at once (one page of it). */
     static String write(ReconciliationReport report) {
-        StringBuilder csv = new StringBuilder(HEADER).append("\r\n");
-        for (InvoiceLines invoice : report.invoices()) {
-            for (Posting p : invoice.postings()) {
-                row(csv, invoice.invoiceId(), p.idempotencyKey(), p.action(), p.currency(), p.expectedAmount(),
-                        p.sideEffectStatus(), p.recorded() == null ? null : p.recorded().status(),
-                        p.recorded() == null ? null : p.recorded().journalRef(), Integer.toString(p.ledger().size()),
-                        ledgerAmount(p.ledger()),
-                        p.ledger().stream().map(LedgerEntry::reference).collect(Collectors.joining("; ")), p.state());
+        StringBuilder csv = new StringBuilder();
+        try {
+            header(csv);
+            for (InvoiceLines invoice : report.invoices()) {
+                invoice(csv, invoice);
             }
-        }
-        for (Problem u : report.unexpected()) {
-            row(csv, u.invoiceId(), u.idempotencyKey(), null, u.currency(), null, null, null, null,
-                    Integer.toString(u.ledgerCount()), major(u.ledgerMinor(), u.currency()), null, u.kind());
+            for (Problem u : report.unexpected()) {
+                unexpected(csv, u);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // a StringBuilder does not throw
         }
         return csv.toString();
+    }
+
+    static void header(Appendable csv) throws IOException {
+        csv.append(HEADER).append("\r\n");
+    }
+
+    /** One row per posting the invoice owes. */
+    static void invoice(Appendable csv, InvoiceLines invoice) throws IOException {
+        for (Posting p : invoice.postings()) {
+            row(csv, invoice.invoiceId(), p.idempotencyKey(), p.action(), p.currency(), p.expectedAmount(),
+                    p.sideEffectStatus(), p.recorded() == null ? null : p.recorded().status(),
+                    p.recorded() == null ? null : p.recorded().journalRef(), Integer.toString(p.ledger().size()),
+                    ledgerAmount(p.ledger()),
+                    p.ledger().stream().map(LedgerEntry::reference).collect(Collectors.joining("; ")), p.state());
+        }
+    }
+
+    /** One row for a ledger entry the hub does not owe. */
+    static void unexpected(Appendable csv, Problem u) throws IOException {
+        row(csv, u.invoiceId(), u.idempotencyKey(), null, u.currency(), null, null, null, null,
+                Integer.toString(u.ledgerCount()), major(u.ledgerMinor(), u.currency()), null, u.kind());
     }
 
     private static String major(Long minor, String currency) {
@@ -61,7 +84,7 @@ final class ReconciliationCsv {
         return entries.stream().map(LedgerEntry::amount).collect(Collectors.joining("; "));
     }
 
-    private static void row(StringBuilder csv, String... cells) {
+    private static void row(Appendable csv, String... cells) throws IOException {
         for (int i = 0; i < cells.length; i++) {
             if (i > 0) {
                 csv.append(',');

@@ -6,8 +6,12 @@ import io.financehub.sideeffect.application.VendorOutcome;
 import io.financehub.ledger.domain.JournalEntry;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * The built-in ledger ({@code HUB_ACCOUNTING_KIND=sandbox}). Like hledger-web it has no idempotency of its own —
@@ -52,5 +56,17 @@ public class SandboxAccountingLedger implements AccountingLedger {
     @Override
     public List<LedgerTransaction> transactions() {
         return store.all();
+    }
+
+    /** Read in chunks from its table, from the start of {@code since} (UTC): nothing is held. */
+    @Override
+    public void transactions(LocalDate since, Consumer<LedgerTransaction> each) {
+        store.each(since == null ? null : since.atStartOfDay(ZoneOffset.UTC).toInstant(), each);
+    }
+
+    /** By key from its table (the unique key's index): a page's postings cost a page's rows, not the ledger. */
+    @Override
+    public void transactions(Set<String> keys, LocalDate since, Consumer<LedgerTransaction> each) {
+        store.withKeys(keys, each);
     }
 }

@@ -4,8 +4,10 @@ import io.financehub.ledger.application.AccountingLedger.LedgerTransaction;
 import io.financehub.ledger.domain.JournalEntry;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** Where the sandbox ledger keeps its transactions: shared by every replica, one per idempotency key. */
 public interface SandboxLedgerStore {
@@ -17,4 +19,10 @@ public interface SandboxLedgerStore {
 
     /** Oldest first. */
     List<LedgerTransaction> all();
+
+    /** Those posted at or after {@code since} (null: all), oldest first, read a bounded chunk at a time. */
+    void each(Instant since, Consumer<LedgerTransaction> each);
+
+    /** Those under these keys, in any order. */
+    void withKeys(Collection<String> keys, Consumer<LedgerTransaction> each);
 }

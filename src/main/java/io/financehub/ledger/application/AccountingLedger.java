@@ -4,8 +4,11 @@ import io.financehub.sideeffect.application.VendorOutcome;
 import io.financehub.ledger.domain.JournalEntry;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
 
 /** A general ledger the hub posts journal entries to. */
 public interface AccountingLedger {
@@ -48,6 +51,32 @@ public interface AccountingLedger {
      * @throws LedgerUnavailableException when the ledger cannot be read
      */
     List<LedgerTransaction> transactions();
+
+    /**
+     * The hub-posted transactions dated on or after {@code since} (null: all), handed over one at a time, from one
+     * read of the ledger. A ledger that can select by date, or stream its answer, does so; the others filter what
+     * {@link #transactions()} reads. Entries dated earlier may be included: the caller decides by the key.
+     *
+     * @throws LedgerUnavailableException when the ledger cannot be read (possibly after some entries were handed over)
+     */
+    default void transactions(LocalDate since, Consumer<LedgerTransaction> each) {
+        transactions().forEach(each);
+    }
+
+    /**
+     * The hub-posted transactions under these keys (dated on or after {@code since}, null: any date), from one read
+     * of the ledger. A ledger that can select by key does so; the others filter {@link #transactions(LocalDate,
+     * Consumer)}.
+     *
+     * @throws LedgerUnavailableException when the ledger cannot be read
+     */
+    default void transactions(Set<String> keys, LocalDate since, Consumer<LedgerTransaction> each) {
+        transactions(since, t -> {
+            if (keys.contains(t.idempotencyKey())) {
+                each.accept(t);
+            }
+        });
+    }
 
     /** A transaction as the ledger holds it; {@code amountMinor} is the debit total in the currency's minor unit. */
     record LedgerTransaction(String reference, String idempotencyKey, String currency, long amountMinor,

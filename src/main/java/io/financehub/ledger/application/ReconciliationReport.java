@@ -6,19 +6,24 @@ import java.util.List;
 /**
  * Accounting reconciliation: per invoice, the postings the hub owes (from its invoices and payment events), what it
  * recorded in {@code accounting_posts}, and what the ledger actually holds; then every discrepancy, each listed
- * once, in the list of its kind; and totals per currency.
+ * once, in the list of its kind; and totals per currency. One page of a period's invoices: the problems and totals
+ * are those of the page's postings (and, on the first page, of the unexpected ledger entries).
  *
+ * @param from           the period's start (inclusive), null when open
+ * @param to             the period's end (exclusive), null when open
  * @param missing        owed, not in the ledger, and not in flight
  * @param duplicated     one key on more than one ledger transaction
  * @param amountMismatch one ledger transaction whose amount or currency differs from what is owed
  * @param unknownOutcome the hub does not know whether it posted: side effect failed, unknown, or in progress past
  *                       its lease
- * @param unexpected     ledger transactions under a hub key the hub does not owe
+ * @param unexpected     ledger transactions under a hub key the hub does not owe (first page only)
+ * @param next           the cursor of the next page, null on the last
  */
-public record ReconciliationReport(Instant generatedAt, String backend, List<InvoiceLines> invoices,
+public record ReconciliationReport(Instant generatedAt, String backend, Instant from, Instant to,
+                                   List<InvoiceLines> invoices,
                                    List<Problem> missing, List<Problem> duplicated, List<Problem> amountMismatch,
                                    List<Problem> unknownOutcome, List<Problem> unexpected,
-                                   List<UnmatchedEvent> unmatchedEvents, List<CurrencyTotal> totals) {
+                                   List<UnmatchedEvent> unmatchedEvents, List<CurrencyTotal> totals, String next) {
 
     public static final String OK = "ok";
     public static final String IN_FLIGHT = "in_flight";

@@ -26,9 +26,9 @@ class ReconciliationCsvTest {
                 List.of(), ReconciliationReport.IN_FLIGHT);
         Problem unexpected = new Problem(ReconciliationReport.UNEXPECTED, "Z:post-refund:evt_1", "Z", "JPY", null,
                 500L, 1, "x");
-        ReconciliationReport report = new ReconciliationReport(Instant.EPOCH, "hledger",
+        ReconciliationReport report = new ReconciliationReport(Instant.EPOCH, "hledger", null, null,
                 List.of(new InvoiceLines("A", "USD", List.of(duplicated, inFlight))), List.of(), List.of(), List.of(),
-                List.of(), List.of(unexpected), List.of(), List.of());
+                List.of(), List.of(unexpected), List.of(), List.of(), null);
 
         String[] lines = ReconciliationCsv.write(report).split("\r\n");
 

@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,62 +34,101 @@ abstract class LedgerReconciliationBase {
     final List<ReconciliationReadModel.UnmatchedEvent> unmatched = new ArrayList<>();
     boolean ledgerDown;
 
+    /** How often the ledger was read: once per call, whatever the number of pages or invoices. */
+    int ledgerReads;
+    /** The largest page of invoices the service asked the read model for. */
+    int largestInvoicePage;
+
+    /** Every invoice on one page, as the report used to be. */
     ReconciliationReport reconcile() {
-        ReconciliationReadModel readModel = new ReconciliationReadModel() {
-            @Override
-            public List<InvoicePostingFacts> invoices() {
-                return invoices;
-            }
-
-            @Override
-            public List<SideEffect> accountingSideEffects() {
-                return effects;
-            }
-
-            @Override
-            public List<RecordedPost> recordedPosts() {
-                return recorded;
-            }
-
-            @Override
-            public List<UnmatchedEvent> unmatchedEvents() {
-                return unmatched;
-            }
-        };
-        AccountingLedger fake = new AccountingLedger() {
-            @Override
-            public String kind() {
-                return "fake";
-            }
-
-            @Override
-            public String vendor() {
-                return "fake";
-            }
-
-            @Override
-            public VendorOutcome post(JournalEntry entry) {
-                throw new UnsupportedOperationException("reconciliation never posts");
-            }
-
-            @Override
-            public Optional<LedgerTransaction> findPosted(String idempotencyKey) {
-                return transactions().stream().filter(t -> t.idempotencyKey().equals(idempotencyKey)).findFirst();
-            }
-
-            @Override
-            public List<LedgerTransaction> transactions() {
-                if (ledgerDown) {
-                    throw new LedgerUnavailableException("connection refused", null);
-                }
-                return ledger;
-            }
-        };
-        return new LedgerReconciliationService(readModel, fake, POLICY, Clock.fixed(NOW, ZoneOffset.UTC)).reconcile();
+        return page(ReconciliationPeriod.ALL, null, 1000);
     }
 
+    ReconciliationReport page(ReconciliationPeriod period, InvoiceCursor after, int limit) {
+        return service(LedgerReconciliationService.CHUNK).page(period, after, limit);
+    }
+
+    ReconciliationSummary stream(ReconciliationPeriod period, int chunk, ReconciliationSink sink) {
+        return service(chunk).stream(period, sink);
+    }
+
+    LedgerReconciliationService service(int chunk) {
+        return new LedgerReconciliationService(new ListReadModel(), new FakeLedger(), POLICY,
+                Clock.fixed(NOW, ZoneOffset.UTC), chunk);
+    }
+
+    /** The hub's tables as lists, with the read model's paging and period rules. */
+    private final class ListReadModel implements ReconciliationReadModel {
+        @Override
+        public List<InvoicePostingFacts> invoices(ReconciliationPeriod period, InvoiceCursor after, int limit) {
+            largestInvoicePage = Math.max(largestInvoicePage, limit);
+            return invoices.stream().filter(i -> period.contains(i.createdAt()))
+                    .sorted(Comparator.comparing(InvoicePostingFacts::createdAt)
+                            .thenComparing(InvoicePostingFacts::invoiceId))
+                    .filter(i -> after == null || i.createdAt().isAfter(after.createdAt())
+                            || (i.createdAt().equals(after.createdAt()) && i.invoiceId().compareTo(after.invoiceId()) > 0))
+                    .limit(limit).toList();
+        }
+
+        @Override
+        public List<InvoicePostingFacts> invoicesById(Collection<String> invoiceIds) {
+            return invoices.stream().filter(i -> invoiceIds.contains(i.invoiceId())).toList();
+        }
+
+        @Override
+        public List<SideEffect> accountingSideEffects(Collection<String> invoiceIds) {
+            return effects.stream().filter(e -> invoiceIds.contains(e.invoiceId())).toList();
+        }
+
+        @Override
+        public List<RecordedPost> recordedPosts(Collection<String> invoiceIds) {
+            return recorded.stream().filter(r -> invoiceIds.contains(r.idempotencyKey().split(":")[0])).toList();
+        }
+
+        @Override
+        public List<UnmatchedEvent> unmatchedEvents(ReconciliationPeriod period, int limit) {
+            return unmatched.stream().filter(e -> period.contains(e.receivedAt())).limit(limit).toList();
+        }
+    }
+
+    private final class FakeLedger implements AccountingLedger {
+        @Override
+        public String kind() {
+            return "fake";
+        }
+
+        @Override
+        public String vendor() {
+            return "fake";
+        }
+
+        @Override
+        public VendorOutcome post(JournalEntry entry) {
+            throw new UnsupportedOperationException("reconciliation never posts");
+        }
+
+        @Override
+        public Optional<LedgerTransaction> findPosted(String idempotencyKey) {
+            throw new UnsupportedOperationException("reconciliation reads the ledger whole");
+        }
+
+        @Override
+        public List<LedgerTransaction> transactions() {
+            ledgerReads++;
+            if (ledgerDown) {
+                throw new LedgerUnavailableException("connection refused", null);
+            }
+            return ledger;
+        }
+    }
+
+    /** An invoice created a second after the one before, so the order is the order of the calls. */
     void invoice(String id, String currency, long amount, boolean paid) {
-        invoices.add(new ReconciliationReadModel.InvoicePostingFacts(id, currency, amount, paid));
+        invoice(id, currency, amount, paid, NOW.minusSeconds(86_400).plusSeconds(invoices.size()));
+    }
+
+    void invoice(String id, String currency, long amount, boolean paid, Instant createdAt) {
+        invoices.add(new ReconciliationReadModel.InvoicePostingFacts(id, currency, amount, paid, createdAt));
     }
 
     void succeeded(String key, Map<String, String> parameters) {
