@@ -89,6 +89,9 @@ class RoleAccessIT extends HubIntegrationBase {
             new Endpoint("GET", "/admin/sms-messages", null, Access.VIEWER),
             new Endpoint("POST", "/admin/sms-messages/INV-ROLE-NONE:sms.invoice/lookup", null, Access.OPERATOR),
             new Endpoint("POST", "/admin/sms-messages/INV-ROLE-NONE:sms.invoice/resend", null, Access.OPERATOR),
+            // sandbox mode: the operator is let through and told recovery needs live mode (409)
+            new Endpoint("POST", "/admin/recovery/stripe", null, Access.OPERATOR),
+            new Endpoint("POST", "/admin/recovery/twilio", null, Access.OPERATOR),
             // anything not listed above is the admin's alone
             new Endpoint("GET", "/internal/not-mapped", null, Access.ADMIN),
             new Endpoint("POST", "/actuator/not-exposed", null, Access.ADMIN));
