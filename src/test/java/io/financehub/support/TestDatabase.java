@@ -45,7 +45,7 @@ public enum TestDatabase {
         // hold 10 connections and a few dozen contexts exhaust PostgreSQL's 100 ("sorry, too many clients already").
         // A context not in use shrinks to one connection after 10 s.
         registry.add("spring.datasource.hikari.minimum-idle", () -> 1);
-        registry.add("spring.datasource.hikari.idle-timeout", () -> "10s");
+        registry.add("spring.datasource.hikari.idle-timeout", () -> 10_000);
     }
 
     /** A fresh, empty schema on the test PostgreSQL (the previous run's are dropped first). */
