@@ -71,7 +71,7 @@ class InvoiceCommandJmsIT extends LiveStripeIntegrationBase {
             client.send(COMMANDS, HubClient.invoiceJson(newInvoiceId(), "USD", 100, null), props(run, "no-command", null));
 
             // 7 sent: 1 accepted + 6 rejected, each with its reason; none lost, none duplicated
-            List<TextMessage> rejected = client.receiveAll(REJECTED, "testRun = '" + run + "'", 20_000);
+            List<TextMessage> rejected = client.receive(REJECTED, "testRun = '" + run + "'", 6, 20_000);
             Map<String, String> reasons = new HashMap<>();
             for (TextMessage m : rejected) {
                 assertThat(reasons.put(m.getStringProperty("kind"), m.getStringProperty("rejectReason"))).isNull();
@@ -108,7 +108,7 @@ class InvoiceCommandJmsIT extends LiveStripeIntegrationBase {
         try (JmsTestClient client = jms()) {
             client.send(COMMANDS, body, props(run, "nul", "IssueInvoice"));
 
-            List<TextMessage> rejected = client.receiveAll(REJECTED, "testRun = '" + run + "'", 20_000);
+            List<TextMessage> rejected = client.receive(REJECTED, "testRun = '" + run + "'", 1, 20_000);
             assertThat(rejected).hasSize(1);
             assertThat(rejected.get(0).getStringProperty("rejectReason")).contains("validation_failed", "description");
             assertThat(rejected.get(0).getText()).isEqualTo(body);

@@ -34,11 +34,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Tests of SMS with HUB_TWILIO_MODE=live and WireMock standing in for Twilio: the request, one SMS per key
- * whatever is replayed, failures judged by whether Twilio may have the message, and the operator's reconciliation.
- * Each test uses a recipient number of its own, so the stub's counts are per test.
- */
-/**
  * Base of the SMS tests with {@code HUB_TWILIO_MODE=live} against a WireMock Twilio; subclasses share one application
  * context. Each test uses a recipient number of its own, so the stub's counts are per test.
  */

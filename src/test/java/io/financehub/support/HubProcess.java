@@ -26,10 +26,22 @@ public record HubProcess(Process process, int port, Path log) {
 
     /** Starts the hub with {@code env} on top of the test credentials and waits until it is healthy. */
     public static HubProcess start(Path dataDir, String name, Map<String, String> env) throws IOException {
-        int port = HubIntegrationBase.freePort();
+        return start(dataDir, name, env, HubIntegrationBase.freePort());
+    }
+
+    /** As {@link #start(Path, String, Map)}, on {@code port} (a restarted replica keeps its address). */
+    public static HubProcess start(Path dataDir, String name, Map<String, String> env, int port) throws IOException {
+        HubProcess hub = launch(dataDir, name, env, port);
+        hub.awaitHealthy();
+        return hub;
+    }
+
+    /** Starts the process and returns at once, before it answers anything. */
+    public static HubProcess launch(Path dataDir, String name, Map<String, String> env, int port) throws IOException {
         Path log = dataDir.resolve(name + ".log");
         ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-Xmx512m", "-jar", packagedJar().toString())
-                .directory(dataDir.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
+                .directory(dataDir.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Map<String, String> environment = builder.environment();
         environment.remove("SPRING_PROFILES_ACTIVE");
         environment.put("SERVER_PORT", Integer.toString(port));
@@ -40,13 +52,15 @@ public record HubProcess(Process process, int port, Path log) {
         environment.put("HUB_API_TOKENS", HubIntegrationBase.API_TOKEN);
         environment.put("LOGGING_LEVEL_ROOT", "WARN");
         environment.putAll(env);
-        Process process = builder.start();
-        HubProcess hub = new HubProcess(process, port, log);
+        return new HubProcess(builder.start(), port, log);
+    }
+
+    /** Waits until {@code /actuator/health} answers 200, failing at once if the process exits. */
+    public void awaitHealthy() {
         await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
             assertThat(process.isAlive()).as("hub exited; see " + log).isTrue();
-            return hub.status("/actuator/health") == 200;
+            return status("/actuator/health") == 200;
         });
-        return hub;
     }
 
     public String baseUrl() {

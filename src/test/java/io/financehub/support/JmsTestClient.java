@@ -20,6 +20,9 @@ import java.util.Map;
  */
 public final class JmsTestClient implements AutoCloseable {
 
+    /** How long {@link #receive} keeps listening once it has what it expected. */
+    static final long SURPLUS_WAIT_MILLIS = 500;
+
     private final ActiveMQConnectionFactory factory;
     private final Connection connection;
 
@@ -59,19 +62,27 @@ public final class JmsTestClient implements AutoCloseable {
         }
     }
 
-    /** Receives (and so removes) every message matching the selector that arrives within {@code waitMillis}. */
-    public List<TextMessage> receiveAll(String queue, String selector, long waitMillis) {
+    /**
+     * Receives (and so removes) the messages matching the selector: waits up to {@code waitMillis} for
+     * {@code expected} of them, then {@link #SURPLUS_WAIT_MILLIS} more for any beyond, so that a test asserting
+     * exactly {@code expected} also sees one too many.
+     */
+    public List<TextMessage> receive(String queue, String selector, int expected, long waitMillis) {
         List<TextMessage> received = new ArrayList<>();
         try (Session session = connection.createSession(false, Session.AUTO_ACKNOWLEDGE);
              MessageConsumer consumer = session.createConsumer(session.createQueue(queue), selector)) {
             long deadline = System.currentTimeMillis() + waitMillis;
             long left;
-            while ((left = deadline - System.currentTimeMillis()) > 0) {
+            while (received.size() < expected && (left = deadline - System.currentTimeMillis()) > 0) {
                 Message message = consumer.receive(left);
                 if (message == null) {
                     break;
                 }
                 received.add((TextMessage) message);
+            }
+            Message surplus;
+            while ((surplus = consumer.receive(SURPLUS_WAIT_MILLIS)) != null) {
+                received.add((TextMessage) surplus);
             }
         } catch (JMSException e) {
             throw new IllegalStateException("cannot receive from " + queue, e);

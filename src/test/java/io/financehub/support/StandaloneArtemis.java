@@ -23,10 +23,12 @@ public final class StandaloneArtemis {
     public static final String PASSWORD = "hub-broker-secret";
 
     private final int port;
-    private final Process process;
+    private final Path instance;
+    private Process process;
 
-    private StandaloneArtemis(int port, Process process) {
+    private StandaloneArtemis(int port, Path instance, Process process) {
         this.port = port;
+        this.instance = instance;
         this.process = process;
     }
 
@@ -39,21 +41,52 @@ public final class StandaloneArtemis {
                     "--password", PASSWORD, "--require-login", "--silent", "--no-web", "--no-amqp-acceptor",
                     "--no-mqtt-acceptor", "--no-stomp-acceptor", "--no-hornetq-acceptor", "--host", "127.0.0.1",
                     "--default-port", Integer.toString(port), "--force"));
-            Process broker = new ProcessBuilder(instance.resolve("bin/artemis").toString(), "run")
-                    .redirectErrorStream(true).redirectOutput(instance.resolve("broker.log").toFile()).start();
-            Runtime.getRuntime().addShutdownHook(new Thread(broker::destroyForcibly));
-            await().atMost(Duration.ofSeconds(60)).until(() -> accepts(port));
-            return new StandaloneArtemis(port, broker);
+            StandaloneArtemis artemis = new StandaloneArtemis(port, instance, run(instance, port));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> artemis.process.destroyForcibly()));
+            return artemis;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Stops the broker as its service manager would (SIGTERM, waiting for it to exit) and starts it again on the same
+     * instance, journal and port; returns once it accepts connections again.
+     */
+    public synchronized void restart() {
+        stop();
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor();
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> !accepts(port));
+            process = run(instance, port);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Process run(Path instance, int port) throws IOException {
+        Process broker = new ProcessBuilder(instance.resolve("bin/artemis").toString(), "run")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(
+                        instance.resolve("broker.log").toFile())).start();
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            if (!broker.isAlive()) {
+                throw new IllegalStateException("the broker exited; see " + instance.resolve("broker.log"));
+            }
+            return accepts(port);
+        });
+        return broker;
     }
 
     public String url() {
         return "tcp://127.0.0.1:" + port;
     }
 
-    public void stop() {
+    public synchronized void stop() {
         process.destroy();
     }
 

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.financehub.support.HubClient;
 import io.financehub.support.HubIntegrationBase;
+import io.financehub.support.HubProcess;
+import io.financehub.support.TestDatabase;
 import io.financehub.support.WebhookSigner;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +15,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -24,7 +25,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,6 +32,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assumptions.assumeThat;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -42,29 +43,32 @@ import static org.awaitility.Awaitility.await;
  * <p>
  * {@code -Dhub.it.kill9.datasource-url=...} runs the same crash against another datasource URL ({@code {dir}} is
  * replaced by the data directory), e.g. H2 without {@code WRITE_DELAY=0}, to measure what that setting is worth.
+ * <p>
+ * The hub runs on its embedded default in both failsafe executions, so it runs once (the soak, SoakIT, kills
+ * replicas on PostgreSQL).
  */
 class WebhookDurabilityIT {
 
     static final int EVENTS_PER_ROUND = 25;
     static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private final Map<Process, Integer> ports = new IdentityHashMap<>();
-
     @Test
     void everyAcknowledgedWebhookSurvivesAKillMinusNineOfTheHub() throws Exception {
+        assumeThat(TestDatabase.current()).as("runs its own hub on H2 whatever the execution")
+                .isEqualTo(TestDatabase.H2);
         Path dataDir = Files.createTempDirectory("hub-kill9-");
         List<String> acknowledged = new ArrayList<>();
 
-        Process first = start(dataDir, "first");
+        HubProcess first = start(dataDir, "first");
         try {
-            acknowledged.addAll(deliverThenKill(first, port(first)));
+            acknowledged.addAll(deliverThenKill(first.process(), first.port()));
         } finally {
-            first.destroyForcibly();
+            first.process().destroyForcibly();
         }
 
-        Process second = start(dataDir, "second");
+        HubProcess second = start(dataDir, "second");
         try {
-            int port = port(second);
+            int port = second.port();
             // the restarted hub has every acknowledged event...
             Map<String, String> listed = statuses(port, acknowledged);
             List<String> lostInFirstCrash = acknowledged.stream().filter(id -> !listed.containsKey(id)).toList();
@@ -73,9 +77,9 @@ class WebhookDurabilityIT {
             // ...and processes them (from the broker's journal, or through the relay)
             await().atMost(Duration.ofSeconds(90)).untilAsserted(() ->
                     assertThat(statuses(port, acknowledged)).doesNotContainValue("received"));
-            acknowledged.addAll(deliverThenKill(second, port));
+            acknowledged.addAll(deliverThenKill(second.process(), port));
         } finally {
-            second.destroyForcibly();
+            second.process().destroyForcibly();
         }
 
         Set<String> stored = storedEventIds(dataDir);
@@ -129,8 +133,8 @@ class WebhookDurabilityIT {
 
     private static Set<String> storedEventIds(Path dataDir) throws Exception {
         Set<String> ids = new HashSet<>();
-        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("hub")
-                + ";MODE=PostgreSQL", "sa", ""); Statement s = c.createStatement();
+        try (Connection c = DriverManager.getConnection(HubProcess.h2Url(dataDir), "sa", "");
+             Statement s = c.createStatement();
              ResultSet rs = s.executeQuery("SELECT event_id FROM webhook_events WHERE provider = 'stripe'")) {
             while (rs.next()) {
                 ids.add(rs.getString(1));
@@ -139,62 +143,13 @@ class WebhookDurabilityIT {
         return ids;
     }
 
-    private int port(Process hub) {
-        return ports.get(hub);
-    }
-
-    private Process start(Path dataDir, String name) throws IOException {
-        int port = HubIntegrationBase.freePort();
-        ProcessBuilder builder = new ProcessBuilder(javaBinary(), "-Xmx512m", "-jar", packagedJar().toString())
-                .directory(dataDir.toFile()).redirectErrorStream(true)
-                .redirectOutput(dataDir.resolve(name + ".log").toFile());
-        Map<String, String> env = builder.environment();
-        env.put("SERVER_PORT", Integer.toString(port));
-        env.put("HUB_DATA_DIR", dataDir.toString());
-        env.put("HUB_BROKER_EMBEDDED_PORT", Integer.toString(HubIntegrationBase.freePort()));
-        env.put("HUB_STRIPE_WEBHOOK_SECRETS", HubIntegrationBase.STRIPE_SECRET);
-        env.put("HUB_ADMIN_PASSWORD", HubIntegrationBase.ADMIN_PASSWORD);
-        env.put("HUB_API_TOKENS", HubIntegrationBase.API_TOKEN);
-        env.put("HUB_WEBHOOK_RELAY_AFTER", "5s");
-        env.put("HUB_WEBHOOK_RELAY_PERIOD", "1000");
-        env.put("LOGGING_LEVEL_ROOT", "WARN");
+    private HubProcess start(Path dataDir, String name) throws IOException {
+        Map<String, String> env = new HashMap<>(Map.of("HUB_WEBHOOK_RELAY_AFTER", "5s",
+                "HUB_WEBHOOK_RELAY_PERIOD", "1000"));
         String url = System.getProperty("hub.it.kill9.datasource-url");
         if (url != null && !url.isBlank()) {
             env.put("SPRING_DATASOURCE_URL", url.replace("{dir}", dataDir.toString()));
         }
-        env.remove("SPRING_PROFILES_ACTIVE");
-        Process hub = builder.start();
-        ports.put(hub, port);
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            assertThat(hub.isAlive()).as("hub exited; see " + dataDir.resolve(name + ".log")).isTrue();
-            return healthy(port);
-        });
-        return hub;
-    }
-
-    private static boolean healthy(int port) {
-        try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
-                    .timeout(Duration.ofSeconds(2)).GET().build(), HttpResponse.BodyHandlers.ofString())
-                    .statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
-    }
-
-    private static Path packagedJar() throws IOException {
-        try (DirectoryStream<Path> jars = Files.newDirectoryStream(Path.of("target"), "finance-integration-hub-*.jar")) {
-            for (Path jar : jars) {
-                return jar.toAbsolutePath();
-            }
-        }
-        throw new IllegalStateException("no packaged jar in target/: the integration-test phase runs after package");
-    }
-
-    private static String javaBinary() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        return HubProcess.start(dataDir, name, env);
     }
 }

@@ -59,9 +59,9 @@ public class BrokerConfiguration {
                     .setDeadLetterAddress(SimpleString.of(QueueNames.DEAD_LETTERS))
                     .setExpiryAddress(SimpleString.of(QueueNames.DEAD_LETTERS))
                     .setMaxDeliveryAttempts(MAX_DELIVERY_ATTEMPTS)
-                    .setRedeliveryDelay(1000)
+                    .setRedeliveryDelay(broker.redeliveryDelay().toMillis())
                     .setRedeliveryMultiplier(2.0)
-                    .setMaxRedeliveryDelay(30_000));
+                    .setMaxRedeliveryDelay(broker.maxRedeliveryDelay().toMillis()));
             // the dead-letter queue itself never dead-letters: its recorder retries until the database is back
             configuration.addAddressSetting(QueueNames.DEAD_LETTERS, new AddressSettings()
                     .setMaxDeliveryAttempts(-1)

@@ -49,7 +49,7 @@ class EmbeddedBrokerLoginIT extends LiveStripeIntegrationBase {
         try (JmsTestClient client = jms()) {
             client.send("hub.invoice.commands.rejected", "login check", Map.of("testRun", run));
 
-            assertThat(client.receiveAll("hub.invoice.commands.rejected", "testRun = '" + run + "'", 5000))
+            assertThat(client.receive("hub.invoice.commands.rejected", "testRun = '" + run + "'", 1, 5000))
                     .singleElement().satisfies(m -> assertThat(m.getText()).isEqualTo("login check"));
         }
     }

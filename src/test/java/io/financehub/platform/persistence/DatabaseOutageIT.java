@@ -134,6 +134,12 @@ class DatabaseOutageIT {
             assertThat(invoice.headers().firstValue("Retry-After")).isPresent();
             assertThat(new ObjectMapper().readTree(invoice.body()).get("error").asText())
                     .isEqualTo("database_unavailable");
+            // the operator endpoints (Spring MVC, not routes) answer the same way, not 500
+            HttpResponse<String> events = new HubClient(baseUrl()).getAdmin("/admin/webhook-events?provider=stripe");
+            assertThat(events.statusCode()).as(events.body()).isEqualTo(503);
+            assertThat(events.headers().firstValue("Retry-After")).isPresent();
+            assertThat(new ObjectMapper().readTree(events.body()).get("error").asText())
+                    .isEqualTo("database_unavailable");
 
             long restored = System.currentTimeMillis();
             proxy.restore();
