@@ -6,6 +6,7 @@ import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionTimedOutException;
 
+import java.io.IOException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 import java.sql.SQLRecoverableException;
@@ -22,6 +23,8 @@ public final class DatabaseUnavailable {
 
     /** Seconds a client is asked to wait before trying again (the pool reconnects within a few seconds). */
     public static final int RETRY_AFTER_SECONDS = 5;
+    /** H2's error code (and SQLSTATE) for an I/O failure. */
+    private static final String H2_IO_EXCEPTION = "90028";
 
     private DatabaseUnavailable() {
     }
@@ -38,11 +41,20 @@ public final class DatabaseUnavailable {
             }
             // SQLSTATE class 08: connection exception (PostgreSQL's driver on a broken or timed-out socket);
             // 57014: statement cancelled by its timeout
-            if (t instanceof SQLException sql && sql.getSQLState() != null
-                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().equals("57014"))) {
+            if (t instanceof SQLException sql && (lostLink(sql) || sql.getSQLState() != null
+                    && (sql.getSQLState().startsWith("08") || sql.getSQLState().equals("57014")))) {
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * H2's TCP client when the socket to its server broke under a statement: error 90028 ("IO Exception") caused by
+     * an {@link IOException} (an {@code EOFException}, a reset), not by a bad file name or a full disk on the
+     * server. The connection is dead; the driver does not say so in the SQLSTATE (class 08) the pool looks for.
+     */
+    static boolean lostLink(SQLException e) {
+        return H2_IO_EXCEPTION.equals(e.getSQLState()) && e.getCause() instanceof IOException;
     }
 }

@@ -3,6 +3,7 @@ package io.financehub.platform.persistence;
 import com.zaxxer.hikari.SQLExceptionOverride.Override;
 import org.junit.jupiter.api.Test;
 
+import java.io.EOFException;
 import java.sql.SQLException;
 import java.sql.SQLNonTransientConnectionException;
 
@@ -16,6 +17,12 @@ class LostConnectionEvictionTest {
     void aConnectionTheDriverReportsLostIsDroppedWhateverItsSqlState() {
         // H2's client on a broken link: "Database is already closed", error 90121
         assertThat(eviction.adjudicate(new SQLNonTransientConnectionException("Database is already closed", "90121")))
+                .isEqualTo(Override.MUST_EVICT);
+    }
+
+    @Test
+    void anH2ConnectionWhoseSocketClosedMidStatementIsDropped() {
+        assertThat(eviction.adjudicate(DatabaseUnavailableTest.h2IoException(new EOFException())))
                 .isEqualTo(Override.MUST_EVICT);
     }
 
