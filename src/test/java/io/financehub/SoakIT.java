@@ -33,13 +33,15 @@ import static org.awaitility.Awaitility.await;
 /**
  * The soak (also {@code scripts/soak.sh}): two replicas of the packaged jar on one PostgreSQL schema and a standalone
  * Artemis, live Stripe and Twilio modes against stubs that count what they receive, a real hledger-web, retention
- * pruning every few seconds. Invoice commands arrive at a steady rate, Stripe events for the invoices with duplicates
- * in random order; one replica is killed with SIGKILL and restarted twice, the broker is restarted once. Then:
- * one PaymentIntent per invoice at Stripe, one ledger transaction per key in hledger-web, no SMS twice, every
- * acknowledged webhook processed once. The counts go to standard output and {@code target/soak/report.md}.
+ * pruning every few seconds. Invoice commands arrive at a steady rate, Stripe events for the invoices and Twilio
+ * status callbacks for the SMS, with earlier webhooks delivered again in random order; one replica is killed with
+ * SIGKILL and restarted twice, the broker is restarted once. Then: one PaymentIntent per invoice at Stripe, one ledger
+ * transaction per key in hledger-web, no SMS twice, every acknowledged webhook processed once. The counts go to
+ * standard output and {@code target/soak/report.md}.
  * <p>
  * PostgreSQL is the production path and the one that two replicas can share, so this runs in the PostgreSQL pass
- * only. {@code -Dhub.soak.load-seconds} (default 60, longer when restarts are slow) and {@code -Dhub.soak.invoices-per-second} (default 2) size it.
+ * only. {@code -Dhub.soak.load-seconds} (default 60, longer when restarts are slow) and
+ * {@code -Dhub.soak.invoices-per-second} (default 2) size it.
  */
 @EnabledIfSystemProperty(named = "hub.it.database", matches = "postgres")
 class SoakIT {
@@ -53,6 +55,9 @@ class SoakIT {
     /** Short enough that every window passes many times during the run. */
     static final String RETENTION_WINDOW = "20s";
     static final Path REPORT = Path.of("target/soak/report.md");
+    static final String TWILIO_TOKEN = "soak-twilio-auth-token";
+    /** What Twilio's signatures cover; the callbacks are posted to the replicas' own addresses. */
+    static final String PUBLIC_BASE_URL = "http://hub.soak.invalid";
 
     private final List<HubProcess> running = new ArrayList<>();
     private StandaloneArtemis broker;
@@ -88,7 +93,7 @@ class SoakIT {
         HubProcess b = start(dataDir, "replica-b", env, HubIntegrationBase.freePort());
 
         SoakTraffic traffic = new SoakTraffic(List.of(a.baseUrl(), b.baseUrl()), HubIntegrationBase.STRIPE_SECRET,
-                invoices -> paymentIntents(db, invoices));
+                invoices -> paymentIntents(db, invoices), TWILIO_TOKEN, PUBLIC_BASE_URL, () -> sentSms(db));
         long started = System.nanoTime();
         List<String> chaos = new ArrayList<>();
         try (traffic) {
@@ -172,15 +177,21 @@ class SoakIT {
         report.put("SMS sent", sms.size());
         report.put("SMS left unknown (for an operator, never resent)", unknownSms);
 
-        // every acknowledged webhook stored and processed, once: its effects above exist exactly once
+        // every acknowledged webhook stored and processed, once: its effects above (Stripe) and the SMS statuses
+        // (Twilio) exist exactly once
         Map<String, String> stored = new HashMap<>();
-        db.query("SELECT event_id, status FROM webhook_events WHERE provider = 'stripe'",
-                rs -> {
-                    stored.put(rs.getString(1), rs.getString(2));
-                });
-        assertThat(stored.keySet()).containsAll(events.keySet());
+        db.query("SELECT event_id, status FROM webhook_events", rs -> {
+            stored.put(rs.getString(1), rs.getString(2));
+        });
+        Map<String, String> callbacks = traffic.acknowledgedCallbacks();
+        assertThat(stored.keySet()).containsAll(events.keySet()).containsAll(callbacks.keySet());
         assertThat(stored).allSatisfy((id, status) -> assertThat(status).isEqualTo("processed"));
-        report.put("webhook events stored", stored.size());
+        List<String> delivered = callbacks.keySet().stream().filter(id -> id.endsWith(":delivered"))
+                .map(callbacks::get).toList();
+        assertThat(delivered).isNotEmpty().allSatisfy(sid -> assertThat(db.queryForObject(
+                "SELECT status FROM sms_messages WHERE provider_msg_id = ?", String.class, sid)).isEqualTo("delivered"));
+        report.put("Twilio status callbacks acknowledged (sent, then delivered)", callbacks.size());
+        report.put("webhook events stored (Stripe and Twilio)", stored.size());
         assertThat(db.queryForObject("SELECT COUNT(*) FROM dead_letters", Long.class)).as("dead letters").isZero();
 
         // retention ran on the shared database throughout and kept up
@@ -214,9 +225,9 @@ class SoakIT {
         env.put("HUB_TWILIO_MODE", "live");
         env.put("HUB_TWILIO_API_BASE", vendors.baseUrl());
         env.put("HUB_TWILIO_ACCOUNT_SID", SoakVendors.TWILIO_SID);
-        env.put("HUB_TWILIO_AUTH_TOKEN", "soak-twilio-auth-token");
+        env.put("HUB_TWILIO_AUTH_TOKEN", TWILIO_TOKEN);
         env.put("HUB_TWILIO_TIMEOUT", "5s");
-        env.put("HUB_PUBLIC_BASE_URL", "http://hub.soak.invalid");
+        env.put("HUB_PUBLIC_BASE_URL", PUBLIC_BASE_URL);
         env.put("HUB_ACCOUNTING_KIND", "hledger");
         env.put("HUB_ACCOUNTING_URL", ledger.url());
         env.put("HUB_ACCOUNTING_TIMEOUT", "2s");
@@ -275,6 +286,15 @@ class SoakIT {
                     }
                 });
         return found;
+    }
+
+    /** The SMS the hub recorded as accepted by Twilio: message SID → recipient. */
+    private static Map<String, String> sentSms(JdbcTemplate db) {
+        Map<String, String> sent = new HashMap<>();
+        db.query("SELECT provider_msg_id, to_number FROM sms_messages WHERE provider_msg_id IS NOT NULL", rs -> {
+            sent.put(rs.getString(1), rs.getString(2));
+        });
+        return sent;
     }
 
     private static long sum(Map<String, Long> counts) {

@@ -8,6 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -26,8 +27,9 @@ import java.util.function.Supplier;
 
 /**
  * The soak's clients: an invoicing application posting invoice commands at a steady rate (and now and then the same
- * command again), and Stripe delivering signed {@code payment_intent.succeeded} events for the invoices whose
- * PaymentIntent exists, with earlier events delivered again in random order. Like real clients, each request goes
+ * command again), Stripe delivering signed {@code payment_intent.succeeded} events for the invoices whose
+ * PaymentIntent exists, Twilio reporting each sent SMS {@code sent} then {@code delivered}, and earlier webhooks of
+ * both delivered again in random order. Like real clients, each request goes
  * to one replica and, on a refused connection, a reset, a timeout or a 503, to the other after a pause, until it is
  * acknowledged. What was acknowledged is recorded; anything else the hub answered is a refusal, which fails the soak.
  */
@@ -36,14 +38,22 @@ public final class SoakTraffic implements AutoCloseable {
     public static final String INVOICE_PREFIX = "INV-SOAK-";
     /** What {@link #postInvoice} returns for a 202 with {@code Idempotent-Replayed: true}. */
     private static final String REPLAYED = "replayed";
+    private static final String TWILIO_CALLBACKS = "/webhooks/twilio/sms-status";
     /** How long one request keeps being retried before it counts as refused. */
     private static final Duration GIVE_UP_AFTER = Duration.ofSeconds(120);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** One webhook as its vendor delivers it: where, what, and the headers of each attempt (Stripe re-signs). */
+    private record Delivery(String path, byte[] body, Supplier<Map<String, String>> headers) {
+    }
+
     private final List<String> replicas;
     private final String stripeSecret;
     private final Function<Set<String>, Map<String, String>> paymentIntentsOf;
+    private final String twilioToken;
+    private final String publicBaseUrl;
+    private final Supplier<Map<String, String>> sentSms;
     private final ExecutorService senders = Executors.newFixedThreadPool(16);
     private final ScheduledExecutorService clock = Executors.newScheduledThreadPool(3);
     private final Random random = new Random(42);
@@ -53,7 +63,9 @@ public final class SoakTraffic implements AutoCloseable {
     private final Set<String> acceptedInvoices = ConcurrentHashMap.newKeySet();
     private final Set<String> invoicesToPay = ConcurrentHashMap.newKeySet();
     private final Map<String, String> acknowledgedEvents = new ConcurrentHashMap<>();
-    private final List<byte[]> deliveredEvents = new CopyOnWriteArrayList<>();
+    private final List<Delivery> deliveredEvents = new CopyOnWriteArrayList<>();
+    private final Set<String> smsCalledBack = ConcurrentHashMap.newKeySet();
+    private final Map<String, String> acknowledgedCallbacks = new ConcurrentHashMap<>();
     private final List<String> refusals = new CopyOnWriteArrayList<>();
     private final AtomicLong invoiceCommands = new AtomicLong();
     private final AtomicLong invoiceReplays = new AtomicLong();
@@ -65,18 +77,26 @@ public final class SoakTraffic implements AutoCloseable {
      * @param replicas         the replicas' base URLs
      * @param stripeSecret     the webhook signing secret the replicas verify with
      * @param paymentIntentsOf given invoice ids, the PaymentIntent id of each that has one by now
+     * @param twilioToken      the auth token the replicas verify status callbacks with
+     * @param publicBaseUrl    the replicas' {@code HUB_PUBLIC_BASE_URL}, which Twilio's signature covers
+     * @param sentSms          the SMS the hub has recorded as sent by now: Twilio message SID → recipient
      */
     public SoakTraffic(List<String> replicas, String stripeSecret,
-                       Function<Set<String>, Map<String, String>> paymentIntentsOf) {
+                       Function<Set<String>, Map<String, String>> paymentIntentsOf, String twilioToken,
+                       String publicBaseUrl, Supplier<Map<String, String>> sentSms) {
         this.replicas = List.copyOf(replicas);
         this.stripeSecret = stripeSecret;
         this.paymentIntentsOf = paymentIntentsOf;
+        this.twilioToken = twilioToken;
+        this.publicBaseUrl = publicBaseUrl;
+        this.sentSms = sentSms;
     }
 
     /** Starts the clients: {@code invoicesPerSecond} commands, payments for three invoices in five, duplicates. */
     public void start(int invoicesPerSecond) {
         clock.scheduleAtFixedRate(this::issueNext, 0, 1000 / invoicesPerSecond, TimeUnit.MILLISECONDS);
         clock.scheduleWithFixedDelay(this::payIssuedInvoices, 1, 1, TimeUnit.SECONDS);
+        clock.scheduleWithFixedDelay(this::reportSmsStatus, 1, 1, TimeUnit.SECONDS);
         clock.scheduleAtFixedRate(this::redeliverAnEarlierEvent, 500, 400, TimeUnit.MILLISECONDS);
     }
 
@@ -92,6 +112,11 @@ public final class SoakTraffic implements AutoCloseable {
 
     public Set<String> acceptedInvoices() {
         return Set.copyOf(acceptedInvoices);
+    }
+
+    /** Acknowledged Twilio status callbacks: event id ({@code sid:status}) → message SID. */
+    public Map<String, String> acknowledgedCallbacks() {
+        return Map.copyOf(acknowledgedCallbacks);
     }
 
     /** Acknowledged Stripe events: event id → invoice it pays. */
@@ -168,48 +193,91 @@ public final class SoakTraffic implements AutoCloseable {
                         String eventId = "evt_soak_" + UUID.randomUUID().toString().replace("-", "");
                         byte[] event = WebhookSigner.stripeEvent(eventId, "payment_intent.succeeded",
                                 WebhookSigner.paymentIntent(paymentIntentId, invoiceId, amountOf(invoiceId)));
-                        senders.execute(() -> deliver(eventId, invoiceId, event));
+                        Delivery delivery = new Delivery("/webhooks/stripe", event, () -> Map.of(
+                                "Content-Type", "application/json",
+                                "Stripe-Signature", WebhookSigner.stripe(event, stripeSecret)));
+                        senders.execute(() -> {
+                            if (deliver(delivery)) {
+                                acknowledgedEvents.put(eventId, invoiceId);
+                            }
+                        });
                     });
         } catch (RuntimeException e) {
             // the database the lookup reads may be busy; the next tick asks again
         }
     }
 
+    /**
+     * Twilio's status callbacks for each SMS the hub recorded as sent: {@code sent}, then once that is acknowledged
+     * {@code delivered}, signed over the public URL as Twilio does.
+     */
+    private void reportSmsStatus() {
+        try {
+            sentSms.get().forEach((sid, to) -> {
+                if (smsCalledBack.add(sid)) {
+                    senders.execute(() -> {
+                        for (String status : List.of("sent", "delivered")) {
+                            if (!deliver(statusCallback(sid, to, status))) {
+                                return;
+                            }
+                            acknowledgedCallbacks.put(sid + ":" + status, sid);
+                        }
+                    });
+                }
+            });
+        } catch (RuntimeException e) {
+            // the database the lookup reads may be busy; the next tick asks again
+        }
+    }
+
+    private Delivery statusCallback(String sid, String to, String status) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("AccountSid", SoakVendors.TWILIO_SID);
+        params.put("MessageSid", sid);
+        params.put("SmsSid", sid);
+        params.put("MessageStatus", status);
+        params.put("SmsStatus", status);
+        params.put("To", to);
+        params.put("ApiVersion", "2010-04-01");
+        String signature = WebhookSigner.twilio(publicBaseUrl + TWILIO_CALLBACKS, params, twilioToken);
+        return new Delivery(TWILIO_CALLBACKS, WebhookSigner.form(params), () -> Map.of(
+                "Content-Type", "application/x-www-form-urlencoded", "X-Twilio-Signature", signature));
+    }
+
     private void redeliverAnEarlierEvent() {
         if (deliveredEvents.isEmpty()) {
             return;
         }
-        byte[] event;
+        Delivery delivery;
         synchronized (random) {
-            event = deliveredEvents.get(random.nextInt(deliveredEvents.size()));
+            delivery = deliveredEvents.get(random.nextInt(deliveredEvents.size()));
         }
         senders.execute(() -> {
-            HttpResponse<String> answer = postEvent(event);
+            HttpResponse<String> answer = post(delivery);
             if (answer != null && !"duplicate".equals(status(answer))) {
-                refusals.add("an event delivered again was not answered duplicate: " + answer.body());
+                refusals.add("a webhook delivered again was not answered duplicate: " + answer.body());
             }
         });
     }
 
-    private void deliver(String eventId, String invoiceId, byte[] event) {
-        HttpResponse<String> answer = postEvent(event);
-        if (answer != null) {
-            acknowledgedEvents.put(eventId, invoiceId);
-            deliveredEvents.add(event);
+    /** Delivers a webhook until it is acknowledged; {@code true} when it was (it may be delivered again later). */
+    private boolean deliver(Delivery delivery) {
+        if (post(delivery) == null) {
+            return false;
         }
+        deliveredEvents.add(delivery);
+        return true;
     }
 
-    private HttpResponse<String> postEvent(byte[] event) {
+    private HttpResponse<String> post(Delivery delivery) {
         webhookDeliveries.incrementAndGet();
-        // Stripe signs each delivery attempt anew
-        HttpResponse<String> answer = send("/webhooks/stripe", event, () -> Map.of(
-                "Content-Type", "application/json", "Stripe-Signature", WebhookSigner.stripe(event, stripeSecret)));
+        HttpResponse<String> answer = send(delivery.path(), delivery.body(), delivery.headers());
         if (answer == null) {
             return null;
         }
         String status = status(answer);
         if (answer.statusCode() != 200 || !("accepted".equals(status) || "duplicate".equals(status))) {
-            refusals.add("webhook answered " + answer.statusCode() + ": " + answer.body());
+            refusals.add("webhook " + delivery.path() + " answered " + answer.statusCode() + ": " + answer.body());
             return null;
         }
         if ("duplicate".equals(status)) {
