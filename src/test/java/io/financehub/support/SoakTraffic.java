@@ -1,6 +1,7 @@
 package io.financehub.support;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.financehub.webhook.application.WebhookPaths;
 
 import java.io.IOException;
 import java.net.URI;
@@ -8,7 +9,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -38,7 +38,6 @@ public final class SoakTraffic implements AutoCloseable {
     public static final String INVOICE_PREFIX = "INV-SOAK-";
     /** What {@link #postInvoice} returns for a 202 with {@code Idempotent-Replayed: true}. */
     private static final String REPLAYED = "replayed";
-    private static final String TWILIO_CALLBACKS = "/webhooks/twilio/sms-status";
     /** How long one request keeps being retried before it counts as refused. */
     private static final Duration GIVE_UP_AFTER = Duration.ofSeconds(120);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -231,16 +230,9 @@ public final class SoakTraffic implements AutoCloseable {
     }
 
     private Delivery statusCallback(String sid, String to, String status) {
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("AccountSid", SoakVendors.TWILIO_SID);
-        params.put("MessageSid", sid);
-        params.put("SmsSid", sid);
-        params.put("MessageStatus", status);
-        params.put("SmsStatus", status);
-        params.put("To", to);
-        params.put("ApiVersion", "2010-04-01");
-        String signature = WebhookSigner.twilio(publicBaseUrl + TWILIO_CALLBACKS, params, twilioToken);
-        return new Delivery(TWILIO_CALLBACKS, WebhookSigner.form(params), () -> Map.of(
+        Map<String, String> params = WebhookSigner.twilioStatusCallback(SoakVendors.TWILIO_SID, sid, status, to);
+        String signature = WebhookSigner.twilio(publicBaseUrl + WebhookPaths.TWILIO_SMS_STATUS, params, twilioToken);
+        return new Delivery(WebhookPaths.TWILIO_SMS_STATUS, WebhookSigner.form(params), () -> Map.of(
                 "Content-Type", "application/x-www-form-urlencoded", "X-Twilio-Signature", signature));
     }
 

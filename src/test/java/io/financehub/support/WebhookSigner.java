@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
@@ -43,6 +44,20 @@ public final class WebhookSigner {
         new TreeMap<>(params).forEach((name, value) -> data.append(name).append(value));
         return Base64.getEncoder().encodeToString(mac("HmacSHA1", authToken,
                 data.toString().getBytes(StandardCharsets.UTF_8)));
+    }
+
+    /** The parameters of a Twilio SMS status callback, in the order Twilio sends them. */
+    public static Map<String, String> twilioStatusCallback(String accountSid, String sid, String status, String to) {
+        Map<String, String> params = new LinkedHashMap<>();
+        params.put("AccountSid", accountSid);
+        params.put("MessageSid", sid);
+        params.put("SmsSid", sid);
+        params.put("MessageStatus", status);
+        params.put("SmsStatus", status);
+        params.put("To", to);
+        params.put("From", "+15005550006");
+        params.put("ApiVersion", "2010-04-01");
+        return params;
     }
 
     /** The form body Twilio posts. */

@@ -96,15 +96,6 @@ class TwilioWebhookIT extends WebhookIntegrationBase {
     }
 
     private static Map<String, String> callback(String sid, String status) {
-        Map<String, String> params = new LinkedHashMap<>();
-        params.put("AccountSid", "ACsandbox");
-        params.put("MessageSid", sid);
-        params.put("SmsSid", sid);
-        params.put("MessageStatus", status);
-        params.put("SmsStatus", status);
-        params.put("To", PHONE);
-        params.put("From", "+15005550006");
-        params.put("ApiVersion", "2010-04-01");
-        return params;
+        return WebhookSigner.twilioStatusCallback("ACsandbox", sid, status, PHONE);
     }
 }
