@@ -54,9 +54,6 @@ public class StartupGate extends OncePerRequestFilter implements ApplicationList
             chain.doFilter(request, response);
             return;
         }
-        response.setStatus(starting.status());
-        response.setContentType(starting.contentType());
-        starting.headers().forEach(response::setHeader);
-        response.getOutputStream().write(starting.body());
+        starting.writeTo(response);
     }
 }

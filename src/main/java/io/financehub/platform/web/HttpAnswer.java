@@ -1,5 +1,8 @@
 package io.financehub.platform.web;
 
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
 import java.util.Map;
 
 /**
@@ -24,5 +27,19 @@ public record HttpAnswer(int status, String contentType, Map<String, String> hea
         java.util.LinkedHashMap<String, String> more = new java.util.LinkedHashMap<>(headers);
         more.putAll(extra);
         return new HttpAnswer(status, contentType, more, body);
+    }
+
+    /** Writes this answer to {@code response}, unless something was written to it already. */
+    public void writeTo(HttpServletResponse response) throws IOException {
+        if (response.isCommitted()) {
+            return;
+        }
+        response.setStatus(status);
+        if (contentType != null) {
+            response.setContentType(contentType);
+        }
+        headers.forEach(response::setHeader);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
     }
 }

@@ -54,7 +54,7 @@ public class RawHttpConsumer extends SpringBootPlatformHttpConsumer {
     @Override
     protected void handleService(HttpServletRequest request, HttpServletResponse response) throws Exception {
         if (isSuspended()) {
-            write(response, answers.error(503, "unavailable", "this endpoint's route is stopped"));
+            answers.error(503, "unavailable", "this endpoint's route is stopped").writeTo(response);
             return;
         }
         Exchange exchange = createExchange(true);
@@ -76,7 +76,7 @@ public class RawHttpConsumer extends SpringBootPlatformHttpConsumer {
             exchange.setException(e);
         } finally {
             try {
-                write(response, answerOf(exchange));
+                answerOf(exchange).writeTo(response);
             } finally {
                 doneUoW(exchange);
                 releaseExchange(exchange, false);
@@ -103,22 +103,9 @@ public class RawHttpConsumer extends SpringBootPlatformHttpConsumer {
                 out.getHeader(Exchange.CONTENT_TYPE, String.class), Map.of(), body == null ? new byte[0] : body);
     }
 
-    private static void write(HttpServletResponse response, HttpAnswer answer) throws IOException {
-        if (response.isCommitted()) {
-            return;
-        }
-        response.setStatus(answer.status());
-        if (answer.contentType() != null) {
-            response.setContentType(answer.contentType());
-        }
-        answer.headers().forEach(response::setHeader);
-        response.setContentLength(answer.body().length);
-        response.getOutputStream().write(answer.body());
-    }
-
     private static void writeQuietly(HttpServletResponse response, HttpAnswer answer) {
         try {
-            write(response, answer);
+            answer.writeTo(response);
         } catch (IOException | RuntimeException e) {
             // the client is gone: there is no one left to answer
         }
